@@ -24,6 +24,13 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
 /** Schemas for the variable kinds every app uses. */
 export const envVar = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  optionalPort: () =>
+    z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined || value === '' ? undefined : Number(value)))
+      .pipe(z.number().int().min(0).max(65535).optional()),
+  host: (fallback = '127.0.0.1') => z.string().min(1).default(fallback),
   url: () => z.url(),
   optionalUrl: () =>
     z

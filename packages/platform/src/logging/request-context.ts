@@ -21,3 +21,11 @@ export function runWithContext<T>(context: RequestContext, fn: () => T): T {
 export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
+
+/**
+ * Makes `context` current for the rest of this execution and what it schedules. Used where the
+ * work continues outside a callback (an async generator middleware), so `run` cannot wrap it.
+ */
+export function enterContext(context: RequestContext): void {
+  storage.enterWith(context);
+}

@@ -1,0 +1,37 @@
+import { inboxTable, outboxTable } from '@msp/platform';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const commsSchema = pgSchema('comms');
+
+/** Every email the platform sends, from queued to sent or failed: the delivery log. */
+export const emailDeliveries = commsSchema.table(
+  'email_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    /** The event that caused it: at most one email per event and template. */
+    eventId: uuid('event_id').notNull(),
+    toAddress: text('to_address').notNull(),
+    template: text('template').notNull(),
+    locale: text('locale').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    check('email_deliveries_status_check', sql`${table.status} in ('queued', 'sent', 'failed')`),
+    index('email_deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'queued'`),
+    index('email_deliveries_created_idx').on(table.createdAt, table.id),
+    index('email_deliveries_event_idx').on(table.eventId, table.template),
+  ],
+);
+
+export const outbox = outboxTable(commsSchema);
+export const inbox = inboxTable(commsSchema);

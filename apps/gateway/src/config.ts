@@ -1,0 +1,62 @@
+import { envVar, parseEnv, type Env } from '@msp/platform';
+import { z } from 'zod';
+
+/** A gRPC target as `host:port` (what grpc-js expects; no scheme). */
+const grpcAddress = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'expected host:port')
+    .default(fallback);
+
+/**
+ * Comma-separated browser origins allowed by CORS. Each entry is reduced to its origin so a
+ * trailing slash in the environment cannot silently disable the match.
+ */
+const originList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)));
+
+const schema = z
+  .object({
+    GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+    GATEWAY_PORT: envVar.port(8080),
+    AUTH_GRPC_URL: grpcAddress('127.0.0.1:50051'),
+    USER_GRPC_URL: grpcAddress('127.0.0.1:50052'),
+    PROJECT_GRPC_URL: grpcAddress('127.0.0.1:50053'),
+    COMMS_GRPC_URL: grpcAddress('127.0.0.1:50054'),
+    GRPC_DEADLINE_MS: envVar.durationMs(5_000),
+    CORS_ORIGINS: originList('http://localhost:3000,http://127.0.0.1:3000'),
+    LOG_LEVEL: envVar.logLevel(),
+    JWT_ISSUER: z.string().min(1).default('msp-auth'),
+    JWT_AUDIENCE: z.string().min(1).default('msp-api'),
+  })
+  .transform((env) => ({
+    host: env.GATEWAY_HOST,
+    port: env.GATEWAY_PORT,
+    grpc: {
+      auth: env.AUTH_GRPC_URL,
+      user: env.USER_GRPC_URL,
+      project: env.PROJECT_GRPC_URL,
+      comms: env.COMMS_GRPC_URL,
+      deadlineMs: env.GRPC_DEADLINE_MS,
+    },
+    corsOrigins: env.CORS_ORIGINS,
+    logLevel: env.LOG_LEVEL,
+    jwt: { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+  }));
+
+export type GatewayConfig = z.output<typeof schema>;
+export type BackendName = keyof Omit<GatewayConfig['grpc'], 'deadlineMs'>;
+
+/** The gateway's only reader of the environment: parsed once at boot, every problem reported at once. */
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  return parseEnv(schema, env);
+}

@@ -1,0 +1,2 @@
+export { startProjectService } from './project-service.js';
+export { loadProjectConfig, type ProjectConfig } from './config.js';

@@ -1,0 +1,2 @@
+export { startUserService } from './user-service.js';
+export { loadUserConfig, type UserConfig } from './config.js';

@@ -1,0 +1,5 @@
+export const USER_SETTINGS = Symbol('UserSettings');
+
+export interface UserSettings {
+  profileCacheTtlSeconds: number;
+}

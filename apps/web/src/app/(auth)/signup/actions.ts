@@ -1,0 +1,42 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { problemToFormState, textField, type FormState } from '../../../lib/form-state';
+import { clientContextFrom, gateway } from '../../../lib/gateway';
+
+// Server Actions only run on same-origin POSTs (Next.js compares Origin with Host), which is the CSRF
+// protection for our cookie sessions.
+
+const FIELDS = ['displayName', 'email', 'password'] as const;
+export type SignupField = (typeof FIELDS)[number];
+export type SignupState = FormState<SignupField>;
+
+const REQUIRED: Record<SignupField, string> = {
+  displayName: 'Enter the name others will see.',
+  email: 'Enter your email address.',
+  password: 'Choose a password.',
+};
+
+export async function signUp(_previous: SignupState, formData: FormData): Promise<SignupState> {
+  const displayName = textField(formData, 'displayName').trim();
+  const email = textField(formData, 'email').trim();
+  const password = textField(formData, 'password');
+  const values = { displayName, email };
+
+  const missing = FIELDS.filter((field) => ({ displayName, email, password })[field] === '');
+  if (missing.length > 0) {
+    const fieldErrors = Object.fromEntries(missing.map((field) => [field, REQUIRED[field]]));
+    return { formError: null, fieldErrors, values };
+  }
+
+  const result = await gateway.register({ email, password, displayName }, clientContextFrom(await headers()));
+  if (!result.ok) {
+    if (result.problem.status === 409) {
+      const taken = 'An account with this email already exists. Sign in instead.';
+      return { formError: null, fieldErrors: { email: taken }, values };
+    }
+    return problemToFormState(result.problem, FIELDS, values);
+  }
+  redirect(`/check-email?email=${encodeURIComponent(email)}`);
+}

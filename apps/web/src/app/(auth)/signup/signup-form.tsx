@@ -1,0 +1,48 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '../../../components/field';
+import { FormAlert } from '../../../components/form-alert';
+import { SubmitButton } from '../../../components/submit-button';
+import { useFocusOnError } from '../../../components/use-focus-on-error';
+import { initialFormState } from '../../../lib/form-state';
+import styles from '../auth.module.css';
+import { signUp, type SignupField } from './actions';
+
+export function SignupForm() {
+  const [state, formAction] = useActionState(signUp, initialFormState<SignupField>());
+  const formRef = useFocusOnError(state);
+  return (
+    <form ref={formRef} action={formAction} className={styles.form}>
+      <FormAlert message={state.formError} />
+      <Field
+        name="displayName"
+        label="Display name"
+        autoComplete="name"
+        required
+        defaultValue={state.values.displayName}
+        error={state.fieldErrors.displayName}
+      />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        defaultValue={state.values.email}
+        error={state.fieldErrors.email}
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors.password}
+      />
+      <SubmitButton>Create account</SubmitButton>
+    </form>
+  );
+}

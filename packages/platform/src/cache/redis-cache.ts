@@ -1,0 +1,77 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../logging/logger.js';
+import type { Cache } from './cache.port.js';
+import { toMilliseconds } from './memory-cache.js';
+
+export interface RedisCacheOptions {
+  /** Prepended to every key (e.g. `auth:`), so services sharing one Redis never collide. */
+  keyPrefix?: string;
+  /**
+   * A command that gets no reply within this time fails (default 2 s). A cache that hangs is worse
+   * than a cache miss: requests would stall behind it instead of falling back to the database.
+   */
+  commandTimeoutMs?: number;
+  logger?: Logger;
+}
+
+/** The distributed-mode cache. */
+export class RedisCache implements Cache {
+  private readonly redis: Redis;
+
+  constructor(url: string, options: RedisCacheOptions = {}) {
+    this.redis = new Redis(url, {
+      keyPrefix: options.keyPrefix ?? '',
+      commandTimeout: options.commandTimeoutMs ?? 2_000,
+      // Fail queued commands after a couple of reconnect attempts rather than the default 20.
+      maxRetriesPerRequest: 2,
+    });
+    // Without a listener ioredis prints every reconnect failure to stderr; route it to the log instead.
+    this.redis.on('error', (error: Error) => options.logger?.warn({ err: error }, 'redis cache connection error'));
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.redis.get(key)) ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(key, value, 'PX', toMilliseconds(ttlSeconds));
+  }
+
+  async delete(...keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.redis.del(...keys);
+  }
+
+  async increment(key: string, windowSeconds: number): Promise<number> {
+    // One MULTI so no crash between INCR and PEXPIRE can leave a counter that never expires (a user
+    // locked out forever); NX keeps the expiry of the first increment, which makes the window fixed.
+    const results = await this.redis.multi().incr(key).pexpire(key, toMilliseconds(windowSeconds), 'NX').exec();
+    const [incr] = results ?? [];
+    if (!incr) throw new Error(`increment of ${key} was aborted`);
+    const [error, value] = incr;
+    if (error) throw error;
+    return Number(value);
+  }
+
+  async ttl(key: string): Promise<number | undefined> {
+    const ms = await this.redis.pttl(key);
+    if (ms === -2) return undefined;
+    // -1 means the key exists without an expiry: only possible when written outside this port.
+    if (ms === -1) return Number.POSITIVE_INFINITY;
+    // Rounded up like MemoryCache, so a key about to expire still reports that it exists.
+    return Math.ceil(ms / 1000);
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    if (this.redis.status === 'end') return;
+    try {
+      await this.redis.quit();
+    } catch {
+      // quit fails when the connection is already gone; disconnect stops any reconnect loop regardless.
+      this.redis.disconnect();
+    }
+  }
+}

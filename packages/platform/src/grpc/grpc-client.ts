@@ -1,0 +1,96 @@
+import {
+  ClientError,
+  createChannel,
+  createClientFactory,
+  Metadata,
+  type Channel,
+  type Client,
+  type ClientMiddlewareCall,
+  type CallOptions,
+  type CompatServiceDefinition,
+} from 'nice-grpc';
+import { deadlineMiddleware } from 'nice-grpc-client-middleware-deadline';
+import { currentContext } from '../logging/request-context.js';
+import type { FieldProblem } from './domain-error.js';
+import { MetadataKey } from './metadata-keys.js';
+
+/** A failed call with the service's stable error code and field problems (from trailers). */
+export class RemoteCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly details: string,
+    readonly code: string | undefined,
+    readonly fields: FieldProblem[],
+    readonly method: string,
+  ) {
+    super(`${method}: ${details}`);
+    this.name = 'RemoteCallError';
+  }
+}
+
+/** Carries the current request's correlation id and caller to the service being called. */
+async function* propagateContext<Req, Res>(call: ClientMiddlewareCall<Req, Res>, options: CallOptions) {
+  const metadata = Metadata(options.metadata);
+  const context = currentContext();
+  if (context) {
+    metadata.set(MetadataKey.correlationId, context.correlationId);
+    if (context.caller) metadata.set(MetadataKey.caller, JSON.stringify(context.caller));
+  }
+  return yield* call.next(call.request, { ...options, metadata });
+}
+
+/** Turns ClientError into RemoteCallError carrying the error code and field list from the trailers. */
+async function* readErrorTrailers<Req, Res>(call: ClientMiddlewareCall<Req, Res>, options: CallOptions) {
+  let trailer: Metadata | undefined;
+  try {
+    return yield* call.next(call.request, {
+      ...options,
+      onTrailer: (received) => {
+        trailer = received;
+        options.onTrailer?.(received);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    const code = trailer?.get(MetadataKey.errorCode);
+    const fieldsRaw = trailer?.get(MetadataKey.fieldErrors);
+    let fields: FieldProblem[] = [];
+    if (typeof fieldsRaw === 'string') {
+      try {
+        fields = JSON.parse(fieldsRaw) as FieldProblem[];
+      } catch {
+        fields = [];
+      }
+    }
+    throw new RemoteCallError(error.code, error.details, typeof code === 'string' ? code : undefined, fields, error.path);
+  }
+}
+
+export interface ServiceClientOptions {
+  /** Every call gets this deadline unless the caller passes its own. */
+  deadlineMs: number;
+}
+
+export interface ServiceConnection<S extends CompatServiceDefinition> {
+  client: Client<S>;
+  channel: Channel;
+  close(): void;
+}
+
+/** A typed client for one service, with a deadline on every call and context propagation. */
+export function connectService<S extends CompatServiceDefinition>(
+  definition: S,
+  address: string,
+  options: ServiceClientOptions,
+): ServiceConnection<S> {
+  const channel = createChannel(address, undefined, {
+    'grpc.keepalive_time_ms': 30_000,
+    'grpc.keepalive_timeout_ms': 10_000,
+  });
+  const client = createClientFactory()
+    .use(propagateContext)
+    .use(readErrorTrailers)
+    .use(deadlineMiddleware)
+    .create(definition, channel, { '*': { deadline: options.deadlineMs } } as never);
+  return { client, channel, close: () => channel.close() };
+}

@@ -1,0 +1,78 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import type { Server } from 'nice-grpc';
+import { startGrpcServer, type ErrorStatusMapper } from '../grpc/grpc-server.js';
+import { startOpsHttpServer } from '../health/ops-http-server.js';
+import type { ServiceRuntime } from './service-runtime.js';
+
+export interface ServiceHostOptions {
+  runtime: ServiceRuntime;
+  /** The service's root Nest module (built with PlatformModule.forRuntime(runtime)). */
+  module: Type<unknown> | ReturnType<typeof Object>;
+  grpc: { host: string; port: number };
+  /** Optional HTTP port for /health/live and /health/ready (distributed mode). */
+  opsPort?: number | undefined;
+  errorMappers: ErrorStatusMapper[];
+  /** Adds the service's gRPC implementations, resolved from the Nest container. */
+  registerGrpc(server: Server, app: INestApplicationContext): void;
+  /** Starts the service's event consumers, if it has any. */
+  startConsumers?(app: INestApplicationContext): Promise<void>;
+  shutdownGraceMs?: number;
+}
+
+export interface RunningService {
+  name: string;
+  grpcPort: number;
+  opsPort: number | undefined;
+  app: INestApplicationContext;
+  runtime: ServiceRuntime;
+  /** Graceful stop: refuse new calls, drain calls and consumers, flush the outbox, close. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one service: Nest container, gRPC server with health, consumers, outbox relay and the
+ * ops HTTP port; readiness in grpc.health.v1 follows the dependency checks.
+ */
+export async function startServiceHost(options: ServiceHostOptions): Promise<RunningService> {
+  const { runtime } = options;
+  const app = await NestFactory.createApplicationContext(options.module as Type<unknown>, { logger: false });
+  await app.init();
+  const grpc = await startGrpcServer(
+    { host: options.grpc.host, port: options.grpc.port, logger: runtime.logger, errorMappers: options.errorMappers },
+    (server) => options.registerGrpc(server, app),
+  );
+  await options.startConsumers?.(app);
+  runtime.relay.start();
+  const ops = options.opsPort === undefined ? undefined : await startOpsHttpServer(options.grpc.host, options.opsPort, runtime.health);
+
+  const refreshHealth = async () => {
+    const report = await runtime.health.report();
+    grpc.health.setStatus(report.status === 'ok' ? 'healthy' : 'unhealthy');
+  };
+  await refreshHealth();
+  const healthTimer = setInterval(() => void refreshHealth(), 2_000);
+  healthTimer.unref();
+
+  runtime.logger.info({ grpcPort: grpc.port, opsPort: ops?.port }, `${runtime.service} service started`);
+  let stopping: Promise<void> | undefined;
+  return {
+    name: runtime.service,
+    grpcPort: grpc.port,
+    opsPort: ops?.port,
+    app,
+    runtime,
+    stop: () =>
+      (stopping ??= (async () => {
+        clearInterval(healthTimer);
+        await grpc.shutdown(options.shutdownGraceMs ?? 10_000);
+        // Only a consumer stops consuming: in embedded mode the bus is shared with the other services.
+        if (options.startConsumers) await runtime.bus.stopConsuming();
+        await runtime.relay.stop();
+        await ops?.close();
+        await app.close();
+        await runtime.close();
+        runtime.logger.info(`${runtime.service} service stopped`);
+      })()),
+  };
+}

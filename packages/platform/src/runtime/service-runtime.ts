@@ -1,0 +1,103 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { EventBus } from '../bus/event-bus.port.js';
+import { RabbitEventBus } from '../bus/rabbit-event-bus.js';
+import type { Cache } from '../cache/cache.port.js';
+import { MemoryCache } from '../cache/memory-cache.js';
+import { RedisCache } from '../cache/redis-cache.js';
+import type { Db, DatabaseHandle } from '../db/database.js';
+import { openPglite, openPostgres } from '../db/open-database.js';
+import type { InboxTable, OutboxTable } from '../db/transactional-tables.js';
+import { HealthRegistry } from '../health/health-registry.js';
+import type { Logger } from '../logging/logger.js';
+import { Inbox } from '../outbox/inbox.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { UnitOfWork } from '../outbox/unit-of-work.js';
+
+/** Infrastructure that embedded mode shares between the services of one process. */
+export interface SharedInfrastructure {
+  pglite?: PGlite;
+  cache?: Cache;
+  bus?: EventBus;
+}
+
+export interface ServiceRuntimeOptions {
+  /** Service name: the events' `source`, the logs' `service`, the bus queue prefix. */
+  service: string;
+  /** The service's own PostgreSQL schema. */
+  schema: string;
+  migrationsFolder: string;
+  outbox: OutboxTable;
+  inbox: InboxTable;
+  logger: Logger;
+  /** Set in distributed mode; each replaces its embedded default. */
+  databaseUrl?: string | undefined;
+  redisUrl?: string | undefined;
+  amqpUrl?: string | undefined;
+  shared?: SharedInfrastructure | undefined;
+}
+
+/** A service's opened infrastructure: what its Nest modules get injected. */
+export interface ServiceRuntime {
+  service: string;
+  logger: Logger;
+  db: Db;
+  cache: Cache;
+  bus: EventBus;
+  health: HealthRegistry;
+  unitOfWork: UnitOfWork;
+  relay: OutboxRelay;
+  /** An inbox for one consumer name (usually the service's queue). */
+  inbox(consumer: string): Inbox;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrating it), cache and bus a service is configured for: a URL selects the
+ * real server, its absence the embedded stand-in shared by the process.
+ */
+export async function openServiceRuntime(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
+  const { logger, shared } = options;
+  const database = await openDatabase(options);
+  const ownsCache = options.redisUrl !== undefined || shared?.cache === undefined;
+  const cache: Cache = options.redisUrl
+    ? new RedisCache(options.redisUrl, { keyPrefix: `msp:${options.service}:`, logger })
+    : (shared?.cache ?? new MemoryCache());
+  const ownsBus = options.amqpUrl !== undefined;
+  let bus: EventBus;
+  if (options.amqpUrl) bus = new RabbitEventBus({ url: options.amqpUrl, logger });
+  else if (shared?.bus) bus = shared.bus;
+  else throw new Error(`${options.service}: AMQP_URL is not set and no embedded bus was given`);
+
+  const health = new HealthRegistry();
+  health.register('database', () => database.ping());
+  health.register('cache', () => cache.ping());
+  health.register('bus', () => bus.ping());
+
+  const unitOfWork = new UnitOfWork(database.db, options.outbox, options.service);
+  const relay = new OutboxRelay(database.db, options.outbox, bus, logger);
+  unitOfWork.setListener(relay);
+
+  return {
+    service: options.service,
+    logger,
+    db: database.db,
+    cache,
+    bus,
+    health,
+    unitOfWork,
+    relay,
+    inbox: (consumer) => new Inbox(unitOfWork, options.inbox, consumer),
+    close: async () => {
+      if (ownsBus) await bus.close();
+      if (ownsCache) await cache.close();
+      await database.close();
+    },
+  };
+}
+
+async function openDatabase(options: ServiceRuntimeOptions): Promise<DatabaseHandle> {
+  const databaseOptions = { schema: options.schema, migrationsFolder: options.migrationsFolder, logger: options.logger };
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, databaseOptions);
+  if (options.shared?.pglite) return openPglite(options.shared.pglite, databaseOptions);
+  throw new Error(`${options.service}: no database URL is set and no embedded database was given`);
+}
