@@ -23,18 +23,30 @@ function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
-// A page and its prefetches often arrive together carrying the same expired session. Sharing one
-// refresh call stops them from presenting the same single-use refresh token twice, which the gateway
-// would have to treat as token reuse.
-const refreshesInFlight = new Map<string, Promise<GatewayResult<TokenPair>>>();
+// A page and its prefetches often arrive together carrying the same expired session, and some are
+// still in flight after the first one has rotated the refresh token. Handing all of them the result of
+// one refresh call keeps them from presenting a spent refresh token (which the gateway treats as
+// reuse) and keeps every response setting the same new cookies. Outcomes other than success are not
+// remembered, so a retry after an outage really retries. Replicas do not share this; the gateway's
+// grace window covers requests that land on different replicas.
+const REUSE_WINDOW_MS = 10_000;
+const recentRefreshes = new Map<string, { result: Promise<GatewayResult<TokenPair>>; until: number }>();
 
 function refreshOnce(refreshToken: string, client: ClientContext): Promise<GatewayResult<TokenPair>> {
-  let pending = refreshesInFlight.get(refreshToken);
-  if (!pending) {
-    pending = gateway.refresh(refreshToken, client).finally(() => refreshesInFlight.delete(refreshToken));
-    refreshesInFlight.set(refreshToken, pending);
+  const now = Date.now();
+  // Entries are in insertion order, so the expired ones are all at the front.
+  for (const [token, entry] of recentRefreshes) {
+    if (entry.until > now) break;
+    recentRefreshes.delete(token);
   }
-  return pending;
+  const recent = recentRefreshes.get(refreshToken);
+  if (recent) return recent.result;
+  const result = gateway.refresh(refreshToken, client);
+  recentRefreshes.set(refreshToken, { result, until: now + REUSE_WINDOW_MS });
+  void result.then((outcome) => {
+    if (!outcome.ok) recentRefreshes.delete(refreshToken);
+  });
+  return result;
 }
 
 type SessionOutcome = { kind: 'unchanged' } | { kind: 'renewed'; tokens: TokenPair } | { kind: 'ended' };

@@ -56,7 +56,7 @@ describe('MemoryEventBus', () => {
     const audit = vi.fn(async () => {});
     const projects = vi.fn(async () => {});
     await bus.subscribe({ queue: 'comms', events: ['auth.user.registered.v1'], handler: comms });
-    await bus.subscribe({ queue: 'audit', events: ['auth.#', 'project.*.v1'], handler: audit });
+    await bus.subscribe({ queue: 'audit', events: ['auth.#', 'project.#'], handler: audit });
     await bus.subscribe({ queue: 'projects', events: ['project.created.v1'], handler: projects });
 
     const event = registered();

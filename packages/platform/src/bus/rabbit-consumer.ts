@@ -163,7 +163,10 @@ export class RabbitConsumer {
       target = retryQueueName(this.queue, attempt + 1);
       headers[ATTEMPT_HEADER] = attempt + 1;
       headers[LAST_ERROR_HEADER] = reason;
-      this.options.logger?.warn({ err: error, queue: this.queue, eventId, attempt: attempt + 1, retryDelay }, 'event handler failed, will retry');
+      this.options.logger?.warn(
+        { err: error, queue: this.queue, eventId, attempt: attempt + 1, retryDelay },
+        'event handler failed, will retry',
+      );
     } else {
       target = deadLetterQueueName(this.queue);
       headers[DEAD_LETTER_REASON_HEADER] = reason;

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { loadAuthConfig, startAuthService } from '@msp/auth-service';
+import { loadCommsConfig, startCommsService } from '@msp/comms-service';
+import { loadGatewayConfig, startGateway } from '@msp/gateway';
+import { createLogger, MemoryCache, MemoryEventBus, openEmbeddedEngine, type Env, type RunningService } from '@msp/platform';
+import { loadProjectConfig, startProjectService } from '@msp/project-service';
+import { startSmtpInbox } from '@msp/smtp-inbox';
+import { loadUserConfig, startUserService } from '@msp/user-service';
+import { loadEmbeddedConfig } from './config.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { startWebApp } from './web-app-process.js';
+
+export interface EmbeddedPlatform {
+  urls: { gateway: string; web: string | undefined; inbox: string | undefined; smtp: string };
+  generatedAdminPassword: string | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform in one process on embedded defaults: one PGlite engine holding each service's
+ * own schema, an in-process cache and bus, the dev SMTP inbox, every service on its gRPC port,
+ * the gateway and the web app. Any distributed-mode variable that is set replaces its default.
+ */
+export async function startEmbeddedPlatform(env: Env = process.env): Promise<EmbeddedPlatform> {
+  const config = loadEmbeddedConfig(env);
+  const logger = createLogger('platform', config.LOG_LEVEL);
+  const stack: Array<{ name: string; stop(): Promise<void> }> = [];
+  const stopAll = async () => {
+    // Reverse start order: producers flush their outboxes while the consumer still runs.
+    for (const part of stack.reverse()) {
+      await part.stop().catch((error: unknown) => logger.error({ err: error, part: part.name }, 'stop failed'));
+    }
+  };
+
+  try {
+    const unlock = lockDataDir(config.DATA_DIR);
+    stack.push({ name: 'data dir lock', stop: async () => unlock() });
+
+    let smtpUrl = config.SMTP_URL;
+    let inboxUrl: string | undefined;
+    if (!smtpUrl) {
+      const inbox = await startSmtpInbox({ host: config.HOST, smtpPort: config.SMTP_PORT, httpPort: config.INBOX_PORT, logger });
+      stack.push({ name: 'smtp inbox', stop: () => inbox.close() });
+      smtpUrl = `smtp://${config.HOST}:${inbox.smtpPort}`;
+      inboxUrl = `http://${config.HOST}:${inbox.httpPort}`;
+    }
+
+    const pglite = await openEmbeddedEngine(join(config.DATA_DIR, 'pglite'));
+    stack.push({ name: 'embedded database', stop: () => pglite.close() });
+    const bus = new MemoryEventBus({ logger });
+    const shared = { pglite, cache: new MemoryCache(), bus };
+    const serviceEnv = { ...env, GRPC_HOST: config.HOST, OPS_PORT: '' };
+    const started = (service: RunningService) => {
+      stack.push({ name: service.name, stop: service.stop });
+      return `${config.HOST}:${service.grpcPort}`;
+    };
+
+    // The consumer first: the in-process bus delivers only to queues that have subscribers.
+    const comms = started(await startCommsService(loadCommsConfig({ ...serviceEnv, SMTP_URL: smtpUrl }), shared));
+    const user = started(await startUserService(loadUserConfig(serviceEnv), shared));
+    // Embedded mode always has an administrator; without a configured password one is generated and shown once.
+    const adminEmail = env.PLATFORM_ADMIN_EMAIL || 'admin@msp.localhost';
+    const authService = await startAuthService(loadAuthConfig({ ...serviceEnv, USER_GRPC_URL: user, PLATFORM_ADMIN_EMAIL: adminEmail }), shared);
+    const auth = started(authService);
+    const project = started(await startProjectService(loadProjectConfig(serviceEnv), shared));
+
+    const gateway = await startGateway(
+      loadGatewayConfig({ ...env, GATEWAY_HOST: config.HOST, AUTH_GRPC_URL: auth, USER_GRPC_URL: user, PROJECT_GRPC_URL: project, COMMS_GRPC_URL: comms }),
+    );
+    stack.push({ name: 'gateway', stop: () => gateway.close() });
+    const gatewayUrl = `http://${config.HOST}:${gateway.port}`;
+
+    let webUrl: string | undefined;
+    if (config.START_WEB) {
+      const web = await startWebApp({ host: config.HOST, port: config.WEB_PORT, gatewayUrl, inboxUrl: inboxUrl ?? '' });
+      stack.push({ name: 'web app', stop: () => web.stop() });
+      webUrl = web.url;
+    }
+
+    return {
+      urls: { gateway: gatewayUrl, web: webUrl, inbox: inboxUrl, smtp: smtpUrl },
+      generatedAdminPassword: authService.generatedAdminPassword,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

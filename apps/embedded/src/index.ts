@@ -1,0 +1,1 @@
+export { startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform.js';

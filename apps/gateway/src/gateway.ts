@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createLogger, type Logger } from '@msp/platform';
+import type { GatewayConfig } from './config.js';
+import { GatewayModule } from './gateway.module.js';
+import type { GatewayClients } from './grpc/grpc-clients.module.js';
+import { installHttpHooks, requestIdOf } from './http/http-hooks.js';
+import { NestLoggerBridge } from './http/nest-logger.js';
+
+/** JSON bodies above this are refused with 413 before they are buffered in full. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface RunningGateway {
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** Stops accepting, lets requests in flight finish, then closes the gRPC channels. */
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /** Replaces the real gRPC clients, e.g. fakes in tests. */
+  clients?: Partial<GatewayClients>;
+}
+
+/**
+ * Starts the HTTP gateway. Signals are the caller's business (main.ts, or the embedded launcher
+ * that runs every service in one process), so no shutdown hooks are registered here.
+ */
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger('gateway', config.logLevel),
+  options: GatewayOptions = {},
+): Promise<RunningGateway> {
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.register({ config, logger, clients: options.clients }),
+    adapter,
+    // Bootstrap errors must reach the caller, not end the process.
+    { logger: new NestLoggerBridge(logger), abortOnError: false },
+  );
+  app.useSecurityHeaders({
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // JSON needs no sources at all; the docs page needs only its inline stylesheet.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    },
+  });
+  app.enableCors({
+    origin: config.corsOrigins,
+    credentials: false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'etag', 'location'],
+    maxAge: 600,
+  });
+  installHttpHooks(app.getHttpAdapter().getInstance(), logger);
+
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.info({ host: config.host, port }, 'gateway listening');
+  return { port, close: () => app.close() };
+}

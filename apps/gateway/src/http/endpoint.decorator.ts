@@ -1,0 +1,86 @@
+import { applyDecorators, HttpCode, RequestMapping, RequestMethod, type Type } from '@nestjs/common';
+import type { z } from 'zod';
+
+export type EndpointAuth = 'public' | 'user' | 'admin';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface EndpointSpec {
+  method: HttpMethod;
+  /** OpenAPI-style path, e.g. `/api/v1/projects/{projectId}`; the route is derived from it. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  auth: EndpointAuth;
+  /** Status of the success response. */
+  status: number;
+  /** Path parameters; a value that fails them cannot name a resource, so it is answered 404. */
+  params?: z.ZodType;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response?: z.ZodType;
+  /** Media type of a success response that is not JSON (e.g. `text/html`). */
+  produces?: string;
+  /** Statuses answered with a Problem; the ones implied by auth and inputs are added. */
+  errors: number[];
+  /** Non-problem answers with another status, e.g. readiness's 503 report. */
+  otherResponses?: Record<number, { description: string; schema: z.ZodType }>;
+}
+
+/** An endpoint as registered: its spec with the complete error list and the handler's name. */
+export interface RegisteredEndpoint extends EndpointSpec {
+  operationId: string;
+}
+
+/**
+ * The registry: handler function → its declaration. The guard, the input decorators and the
+ * OpenAPI document all read the same entry, so routing, validation and documentation cannot drift.
+ */
+const registry = new WeakMap<object, RegisteredEndpoint>();
+
+/** Declares an endpoint once: the Nest route and status plus the data for auth, validation and docs. */
+export function Endpoint(spec: EndpointSpec): MethodDecorator {
+  return (target, propertyKey, descriptor) => {
+    registry.set(descriptor.value as object, {
+      ...spec,
+      errors: impliedErrors(spec),
+      operationId: String(propertyKey),
+    });
+    applyDecorators(
+      RequestMapping({ path: routePathOf(spec.path), method: RequestMethod[spec.method] }),
+      HttpCode(spec.status),
+    )(target, propertyKey, descriptor);
+  };
+}
+
+export function endpointOf(handler: unknown): RegisteredEndpoint | undefined {
+  return typeof handler === 'function' ? registry.get(handler) : undefined;
+}
+
+/** The declared endpoints of some controllers, in declaration order. */
+export function endpointsOf(controllers: Type[]): RegisteredEndpoint[] {
+  return controllers.flatMap((controller) =>
+    Object.getOwnPropertyNames(controller.prototype)
+      .map((name) => endpointOf((controller.prototype as Record<string, unknown>)[name]))
+      .filter((endpoint): endpoint is RegisteredEndpoint => endpoint !== undefined),
+  );
+}
+
+/** `{projectId}` (OpenAPI) → `:projectId` (Fastify's router). */
+export function routePathOf(path: string): string {
+  return path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+function impliedErrors(spec: EndpointSpec): number[] {
+  const errors = new Set(spec.errors);
+  if (spec.body || spec.query) errors.add(400);
+  if (spec.params) errors.add(404);
+  if (spec.auth !== 'public') {
+    errors.add(401);
+    errors.add(503); // the keys that verify tokens may be unreachable
+  }
+  if (spec.auth === 'admin') errors.add(403);
+  errors.add(500);
+  for (const status of Object.keys(spec.otherResponses ?? {})) errors.delete(Number(status));
+  return [...errors].sort((a, b) => a - b);
+}

@@ -1,0 +1,3 @@
+export { loadGatewayConfig, type GatewayConfig } from './config.js';
+export { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
+export type { GatewayClients, HealthProbe } from './grpc/grpc-clients.module.js';

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { RegisteredEndpoint } from '../http/endpoint.decorator.js';
+import { problemSchema, titleOf } from '../http/problem.js';
+
+export const OPENAPI_DOCUMENT = Symbol('OpenApiDocument');
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  security: Array<Record<string, string[]>>;
+  'x-auth': RegisteredEndpoint['auth'];
+  parameters?: OpenApiParameter[];
+  requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> } | { $ref: string }>;
+}
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description: string };
+  servers: Array<{ url: string; description: string }>;
+  tags: Array<{ name: string }>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: {
+    securitySchemes: Record<string, JsonSchema>;
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, { description: string; content: Record<string, { schema: JsonSchema }> }>;
+  };
+}
+
+const PROBLEM_REF = '#/components/schemas/Problem';
+
+/** The OpenAPI 3.1 document of the given endpoints, from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(endpoints: RegisteredEndpoint[]): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  const errorStatuses = new Set<number>();
+  const tags: string[] = [];
+  for (const endpoint of endpoints) {
+    (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operationOf(endpoint);
+    endpoint.errors.forEach((status) => errorStatuses.add(status));
+    if (!tags.includes(endpoint.tag)) tags.push(endpoint.tag);
+  }
+  const responses: OpenApiDocument['components']['responses'] = {};
+  for (const status of [...errorStatuses].sort((a, b) => a - b)) {
+    responses[`Problem${status}`] = {
+      description: titleOf(status),
+      content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mega Solution Platform API',
+      version: '1.0.0',
+      description:
+        'Public HTTP API of the platform. Errors are RFC 9457 problem details (`application/problem+json`) with a ' +
+        'stable `code` and a `correlationId`, which every response also carries as `X-Request-Id`.',
+    },
+    servers: [{ url: '/', description: 'This gateway' }],
+    tags: tags.map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: jsonSchemaOf(problemSchema, 'output') },
+      responses,
+    },
+  };
+}
+
+function operationOf(endpoint: RegisteredEndpoint): OpenApiOperation {
+  const parameters = [...parametersOf(endpoint.params, 'path'), ...parametersOf(endpoint.query, 'query')];
+  const operation: OpenApiOperation = {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    tags: [endpoint.tag],
+    security: endpoint.auth === 'public' ? [] : [{ bearer: [] }],
+    'x-auth': endpoint.auth,
+    responses: { [endpoint.status]: successOf(endpoint) },
+  };
+  const description = [endpoint.description, endpoint.auth === 'admin' ? 'Requires the `admin` role.' : undefined]
+    .filter(Boolean)
+    .join(' ');
+  if (description) operation.description = description;
+  if (parameters.length > 0) operation.parameters = parameters;
+  if (endpoint.body) {
+    operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchemaOf(endpoint.body, 'input') } } };
+  }
+  for (const [status, other] of Object.entries(endpoint.otherResponses ?? {})) {
+    operation.responses[status] = { description: other.description, content: { 'application/json': { schema: jsonSchemaOf(other.schema, 'output') } } };
+  }
+  for (const status of endpoint.errors) operation.responses[status] = { $ref: `#/components/responses/Problem${status}` };
+  return operation;
+}
+
+function successOf(endpoint: RegisteredEndpoint): OpenApiOperation['responses'][string] {
+  const description = titleOf(endpoint.status);
+  if (endpoint.produces) return { description, content: { [endpoint.produces]: { schema: { type: 'string' } } } };
+  if (!endpoint.response) return { description };
+  return { description, content: { 'application/json': { schema: jsonSchemaOf(endpoint.response, 'output') } } };
+}
+
+/** Each property of an object schema as one parameter (path parameters are always required). */
+function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query'): OpenApiParameter[] {
+  if (!schema) return [];
+  const json = jsonSchemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || (json.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+/**
+ * Zod 4 emits JSON Schema 2020-12, the dialect of OpenAPI 3.1. Requests are documented as input
+ * (before defaults and coercion), responses as output. `$schema` is dropped: the document sets it.
+ */
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return json;
+}

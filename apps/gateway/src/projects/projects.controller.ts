@@ -1,0 +1,55 @@
+import { Controller, Inject } from '@nestjs/common';
+import { PROJECT_CLIENT, type ProjectClient } from '../grpc/grpc-clients.module.js';
+import { pageQuery, type PageQuery } from '../http/common.dto.js';
+import { Endpoint } from '../http/endpoint.decorator.js';
+import { ValidBody, ValidParams, ValidQuery } from '../http/valid-input.decorator.js';
+import {
+  createProjectBody,
+  projectPage,
+  projectParams,
+  projectResponse,
+  toProject,
+  toProjectPage,
+  type CreateProjectBody,
+  type ProjectPage,
+  type ProjectParams,
+  type ProjectResponse,
+} from './projects.dto.js';
+
+const tag = 'Projects';
+
+@Controller()
+export class ProjectsController {
+  constructor(@Inject(PROJECT_CLIENT) private readonly projects: ProjectClient) {}
+
+  @Endpoint({
+    method: 'GET', path: '/api/v1/projects', tag, auth: 'user', status: 200,
+    summary: 'Projects the caller is a member of, newest first',
+    query: pageQuery, response: projectPage, errors: [],
+  })
+  async listProjects(@ValidQuery() query: PageQuery): Promise<ProjectPage> {
+    return toProjectPage(await this.projects.listProjects({ limit: query.limit, cursor: query.cursor ?? '' }));
+  }
+
+  @Endpoint({
+    method: 'POST', path: '/api/v1/projects', tag, auth: 'user', status: 201,
+    summary: 'Create a project owned by the caller',
+    description: 'The key is unique across the platform: a taken key is 409.',
+    body: createProjectBody, response: projectResponse, errors: [409],
+  })
+  async createProject(@ValidBody() body: CreateProjectBody): Promise<ProjectResponse> {
+    const { project } = await this.projects.createProject({ ...body, description: body.description ?? '' });
+    return toProject(project);
+  }
+
+  @Endpoint({
+    method: 'GET', path: '/api/v1/projects/{projectId}', tag, auth: 'user', status: 200,
+    summary: 'One project of the caller',
+    description: 'A project the caller is not a member of is 404, like one that does not exist.',
+    params: projectParams, response: projectResponse, errors: [],
+  })
+  async getProject(@ValidParams() params: ProjectParams): Promise<ProjectResponse> {
+    const { project } = await this.projects.getProject({ projectId: params.projectId });
+    return toProject(project);
+  }
+}

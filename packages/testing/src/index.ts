@@ -1,0 +1,5 @@
+export * from './free-port.js';
+export * from './real-servers.js';
+export * from './dev-inbox-client.js';
+export * from './gateway-client.js';
+export * from './embedded-process.js';

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Distributed mode on one machine: every service, the gateway, the dev SMTP inbox and the web app
+// each in its own process, against the real PostgreSQL (one database per service), Redis and
+// RabbitMQ. Run it with `npm run start:distributed`; tests import `startDistributed` to control the
+// processes one by one (kill -9 a service, start it again).
+//
+// Variables (all optional): PG_URL (postgres://postgres@127.0.0.1:5432), DB_PREFIX (msp_),
+// REDIS_URL (redis://127.0.0.1:6379), AMQP_URL (amqp://guest:guest@127.0.0.1:5672), START_WEB (true),
+// plus every service variable (ports, PLATFORM_ADMIN_EMAIL, …), passed through.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const node = process.execPath;
+
+/** The processes in start order; stop runs in reverse, so producers flush while comms still consumes. */
+function plan(env, ports) {
+  const grpc = (port) => `127.0.0.1:${port}`;
+  const db = (name) => `${env.PG_URL}/${env.DB_PREFIX}${name}`;
+  return [
+    { name: 'smtp-inbox', entry: 'dev/smtp-inbox/dist/main.js', env: { SMTP_PORT: ports.smtp, INBOX_PORT: ports.inbox }, ready: `http://127.0.0.1:${ports.inbox}/health` },
+    { name: 'comms-service', entry: 'apps/comms-service/dist/main.js', env: { COMMS_GRPC_PORT: ports.comms, OPS_PORT: ports.commsOps, COMMS_DATABASE_URL: db('comms'), SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, WEB_URL: `http://localhost:${ports.web}` }, ready: `http://127.0.0.1:${ports.commsOps}/health/ready` },
+    { name: 'user-service', entry: 'apps/user-service/dist/main.js', env: { USER_GRPC_PORT: ports.user, OPS_PORT: ports.userOps, USER_DATABASE_URL: db('user') }, ready: `http://127.0.0.1:${ports.userOps}/health/ready` },
+    { name: 'auth-service', entry: 'apps/auth-service/dist/main.js', env: { AUTH_GRPC_PORT: ports.auth, OPS_PORT: ports.authOps, AUTH_DATABASE_URL: db('auth'), USER_GRPC_URL: grpc(ports.user) }, ready: `http://127.0.0.1:${ports.authOps}/health/ready` },
+    { name: 'project-service', entry: 'apps/project-service/dist/main.js', env: { PROJECT_GRPC_PORT: ports.project, OPS_PORT: ports.projectOps, PROJECT_DATABASE_URL: db('project') }, ready: `http://127.0.0.1:${ports.projectOps}/health/ready` },
+    { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: { GATEWAY_PORT: ports.gateway, AUTH_GRPC_URL: grpc(ports.auth), USER_GRPC_URL: grpc(ports.user), PROJECT_GRPC_URL: grpc(ports.project), COMMS_GRPC_URL: grpc(ports.comms) }, ready: `http://127.0.0.1:${ports.gateway}/health/ready` },
+    ...(env.START_WEB === 'false' ? [] : [{ name: 'web', entry: 'node_modules/next/dist/bin/next', args: ['start', '-H', '127.0.0.1', '-p', String(ports.web)], cwd: 'apps/web', env: { GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, NEXT_TELEMETRY_DISABLED: '1' }, ready: `http://127.0.0.1:${ports.web}/health` }]),
+  ];
+}
+
+export const defaultPorts = { smtp: 1025, inbox: 8025, web: 3000, gateway: 8080, auth: 50051, user: 50052, project: 50053, comms: 50054, authOps: 9051, userOps: 9052, projectOps: 9053, commsOps: 9054 };
+
+/** Starts every process and waits until each is ready. Returns handles to stop, kill and restart them. */
+export async function startDistributed({ env = process.env, ports = defaultPorts, output = 'inherit' } = {}) {
+  const settings = {
+    PG_URL: 'postgres://postgres@127.0.0.1:5432',
+    DB_PREFIX: 'msp_',
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
+    ...env,
+  };
+  const { ensureDatabase } = await import('../packages/platform/dist/index.js');
+  for (const name of ['auth', 'user', 'project', 'comms']) await ensureDatabase(`${settings.PG_URL}/${settings.DB_PREFIX}${name}`);
+
+  const processes = new Map();
+  const launch = async (spec) => {
+    const child = spawn(node, [spec.entry, ...(spec.args ?? [])], {
+      cwd: spec.cwd ? `${root}/${spec.cwd}` : root,
+      env: { ...settings, ...stringify(spec.env), REDIS_URL: settings.REDIS_URL, AMQP_URL: settings.AMQP_URL },
+      stdio: ['ignore', output, output],
+    });
+    processes.set(spec.name, { spec, child });
+    await waitReady(spec, child);
+    return child;
+  };
+  const specs = plan(settings, ports);
+  try {
+    for (const spec of specs) await launch(spec);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  async function stopAll() {
+    for (const { child } of [...processes.values()].reverse()) await stopChild(child);
+  }
+  return {
+    ports,
+    urls: { gateway: `http://127.0.0.1:${ports.gateway}`, inbox: `http://127.0.0.1:${ports.inbox}`, web: `http://127.0.0.1:${ports.web}` },
+    pid: (name) => processes.get(name)?.child.pid,
+    /** kill -9: the process gets no chance to clean up. */
+    kill: async (name) => {
+      const entry = processes.get(name);
+      if (!entry || entry.child.exitCode !== null) return;
+      const exited = new Promise((resolve) => entry.child.once('exit', resolve));
+      entry.child.kill('SIGKILL');
+      await exited;
+    },
+    restart: async (name) => {
+      const entry = processes.get(name);
+      if (!entry) throw new Error(`no process ${name}`);
+      await stopChild(entry.child);
+      await launch(entry.spec);
+    },
+    stop: stopAll,
+  };
+}
+
+function stringify(values) {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+}
+
+async function waitReady(spec, child) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${spec.name} exited with code ${child.exitCode} while starting`);
+    if (await fetch(spec.ready).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${spec.name} was not ready at ${spec.ready} within 90 s`);
+}
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const platform = await startDistributed();
+  console.log(`\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    platform.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

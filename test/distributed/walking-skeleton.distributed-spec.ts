@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { createVhost, DevInboxClient, dropDatabases, freePorts, TestGatewayClient, uniqueName } from '@msp/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDistributed, type DistributedPlatform } from '../../scripts/distributed.mjs';
+import { walkTheStory } from '../story.js';
+
+describe('the distributed platform: one process per service, real PostgreSQL, Redis and RabbitMQ', () => {
+  const dbPrefix = `${uniqueName('msp_test')}_`;
+  let vhost: ReturnType<typeof createVhost>;
+  let platform: DistributedPlatform;
+  let gateway: TestGatewayClient;
+  let inbox: DevInboxClient;
+
+  beforeAll(async () => {
+    vhost = createVhost();
+    const ports = await freePorts('smtp', 'inbox', 'web', 'gateway', 'auth', 'user', 'project', 'comms', 'authOps', 'userOps', 'projectOps', 'commsOps');
+    platform = await startDistributed({ env: { ...process.env, DB_PREFIX: dbPrefix, AMQP_URL: vhost.url, START_WEB: 'false', LOG_LEVEL: 'warn' }, ports, output: 'inherit' });
+    gateway = new TestGatewayClient(platform.urls.gateway);
+    inbox = new DevInboxClient(platform.urls.inbox);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    vhost?.remove();
+    await dropDatabases(dbPrefix);
+  });
+
+  it('walks register → email → verify → login → me through the real transports', async () => {
+    await walkTheStory(platform.urls.gateway, platform.urls.inbox);
+  });
+
+  it('reports every service ready', async () => {
+    const ready = await gateway.call('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+  });
+
+  const register = async (label: string) => {
+    const email = `${label}-${randomBytes(4).toString('hex')}@example.test`;
+    const response = await gateway.call('POST', '/api/v1/auth/register', { body: { email, password: 'long-enough-password', displayName: label } });
+    expect(response.status).toBe(201);
+    return email;
+  };
+
+  /** Waits for the first email, then long enough that a duplicate would have arrived too. */
+  const deliveredExactlyOnce = async (email: string) => {
+    await inbox.waitForMessageTo(email, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await inbox.messagesTo(email)).toHaveLength(1);
+  };
+
+  it('delivers exactly one verification email when comms is killed (kill -9) right after a registration', async () => {
+    const email = await register('killed-mid-flight');
+    await platform.kill('comms-service');
+    await platform.restart('comms-service');
+    await deliveredExactlyOnce(email);
+  });
+
+  it('delivers exactly one verification email for registrations made while comms is down', async () => {
+    await platform.kill('comms-service');
+    const emails = await Promise.all(['down-1', 'down-2', 'down-3'].map(register));
+    expect(await inbox.messagesTo(emails[0]!)).toHaveLength(0);
+    await platform.restart('comms-service');
+    for (const email of emails) await deliveredExactlyOnce(email);
+  });
+});
