@@ -20,3 +20,8 @@ export type EmbeddedConfig = z.infer<typeof schema>;
 export function loadEmbeddedConfig(env: Env = process.env): EmbeddedConfig {
   return parseEnv(schema, env);
 }
+
+/** The process environment: read here only, and handed on to the services' own config parsers. */
+export function processEnvironment(): Env {
+  return process.env;
+}

@@ -6,7 +6,7 @@ import { createLogger, MemoryCache, MemoryEventBus, openEmbeddedEngine, type Env
 import { loadProjectConfig, startProjectService } from '@msp/project-service';
 import { startSmtpInbox } from '@msp/smtp-inbox';
 import { loadUserConfig, startUserService } from '@msp/user-service';
-import { loadEmbeddedConfig } from './config.js';
+import { loadEmbeddedConfig, processEnvironment } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { startWebApp } from './web-app-process.js';
 
@@ -21,7 +21,7 @@ export interface EmbeddedPlatform {
  * own schema, an in-process cache and bus, the dev SMTP inbox, every service on its gRPC port,
  * the gateway and the web app. Any distributed-mode variable that is set replaces its default.
  */
-export async function startEmbeddedPlatform(env: Env = process.env): Promise<EmbeddedPlatform> {
+export async function startEmbeddedPlatform(env: Env = processEnvironment()): Promise<EmbeddedPlatform> {
   const config = loadEmbeddedConfig(env);
   const logger = createLogger('platform', config.LOG_LEVEL);
   const stack: Array<{ name: string; stop(): Promise<void> }> = [];
@@ -72,7 +72,7 @@ export async function startEmbeddedPlatform(env: Env = process.env): Promise<Emb
 
     let webUrl: string | undefined;
     if (config.START_WEB) {
-      const web = await startWebApp({ host: config.HOST, port: config.WEB_PORT, gatewayUrl, inboxUrl: inboxUrl ?? '' });
+      const web = await startWebApp({ host: config.HOST, port: config.WEB_PORT, gatewayUrl, inboxUrl: inboxUrl ?? '', env });
       stack.push({ name: 'web app', stop: () => web.stop() });
       webUrl = web.url;
     }

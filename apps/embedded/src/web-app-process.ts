@@ -9,11 +9,11 @@ const webDir = fileURLToPath(new URL('../../web', import.meta.url));
  * Runs the built Next.js app (`next start`) as a child process: Next owns its own server and
  * module system, so it lives beside the services rather than inside their process.
  */
-export async function startWebApp(options: { host: string; port: number; gatewayUrl: string; inboxUrl: string }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startWebApp(options: { host: string; port: number; gatewayUrl: string; inboxUrl: string; env: Record<string, string | undefined> }): Promise<{ url: string; stop(): Promise<void> }> {
   const nextBin = join(dirname(createRequire(join(webDir, 'package.json')).resolve('next/package.json')), 'dist/bin/next');
   const child = spawn(process.execPath, [nextBin, 'start', '-H', options.host, '-p', String(options.port)], {
     cwd: webDir,
-    env: { ...process.env, GATEWAY_URL: options.gatewayUrl, DEV_INBOX_URL: options.inboxUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...options.env, GATEWAY_URL: options.gatewayUrl, DEV_INBOX_URL: options.inboxUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`;

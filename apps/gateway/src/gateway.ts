@@ -37,9 +37,12 @@ export async function startGateway(
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.register({ config, logger, clients: options.clients }),
     adapter,
-    // Bootstrap errors must reach the caller, not end the process.
-    { logger: new NestLoggerBridge(logger), abortOnError: false },
+    // Bootstrap errors must reach the caller, not end the process. Nest's parsers stay off: the
+    // API speaks JSON only, and Fastify's own JSON parser already enforces the body limit.
+    { logger: new NestLoggerBridge(logger), abortOnError: false, bodyParser: false },
   );
+  // Anything but JSON (forms, text) is 415, so no body reaches validation in another shape.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useSecurityHeaders({
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },

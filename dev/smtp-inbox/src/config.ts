@@ -28,7 +28,7 @@ export interface InboxConfig {
 }
 
 /** Parsed once at start; every invalid variable is reported together so one restart fixes them all. */
-export function loadConfig(env: Env): InboxConfig {
+export function loadConfig(env: Env = process.env): InboxConfig {
   const result = schema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));

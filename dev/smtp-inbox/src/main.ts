@@ -6,7 +6,7 @@ import { startSmtpInbox } from './smtp-inbox.js';
 // inbox through startSmtpInbox instead; this is for running it on its own.
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const inbox = await startSmtpInbox({ ...config, logger: jsonLineLogger });
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
   process.stdout.write(`SMTP  smtp://${shown}:${inbox.smtpPort}\nInbox http://${shown}:${inbox.httpPort}/\n`);

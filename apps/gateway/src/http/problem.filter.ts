@@ -39,8 +39,9 @@ export class ProblemFilter implements ExceptionFilter {
     };
     void reply
       .status(problem.status)
-      // A route may have set a caching header before failing; an error is never cacheable.
+      // A route may have set a caching header before failing; an error is never cacheable. The body
+      // goes as bytes so Fastify sends the media type exactly, without a charset parameter.
       .headers({ ...problem.headers, 'cache-control': 'no-store', 'content-type': 'application/problem+json' })
-      .send(JSON.stringify(body));
+      .send(Buffer.from(JSON.stringify(body)));
   }
 }

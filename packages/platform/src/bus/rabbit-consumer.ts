@@ -120,8 +120,9 @@ export class RabbitConsumer {
   private onMessage(channel: ConfirmChannel, message: ConsumeMessage | null): void {
     if (message === null) {
       // The broker cancelled the consumer (the queue was deleted): declare it again and resume.
-      this.options.logger?.warn({ queue: this.queue }, 'event consumer cancelled by the broker, re-declaring');
       if (this.consuming?.channel === channel) this.consuming = undefined;
+      if (this.stopped) return;
+      this.options.logger?.warn({ queue: this.queue }, 'event consumer cancelled by the broker, re-declaring');
       this.declareAndConsume(channel).catch((error: unknown) =>
         this.options.logger?.error({ err: error, queue: this.queue }, 'could not resume consuming'),
       );

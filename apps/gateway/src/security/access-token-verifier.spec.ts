@@ -1,0 +1,154 @@
+import { base64url, exportSPKI, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { ProblemException } from '../http/problem.js';
+import { AUDIENCE, ISSUER, issueToken, jwksJsonOf, makeSigningKey, type SigningKey } from '../testing/gateway-harness.js';
+import { AccessTokenVerifier } from './access-token-verifier.js';
+import { JwksKeyStore } from './jwks-key-store.js';
+
+/** A verifier over a JWKS source the test controls, with a clock it can move. */
+function verifierWith(source: () => Promise<string>) {
+  let now = 1_000_000;
+  let fetches = 0;
+  const store = new JwksKeyStore(
+    () => {
+      fetches += 1;
+      return source();
+    },
+    () => now,
+  );
+  return {
+    verifier: new AccessTokenVerifier(store, { issuer: ISSUER, audience: AUDIENCE }),
+    advance: (ms: number) => (now += ms),
+    fetches: () => fetches,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ProblemException> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProblemException);
+  return error as ProblemException;
+}
+
+describe('AccessTokenVerifier', () => {
+  it('accepts a valid EdDSA token and returns the caller', async () => {
+    const key = await makeSigningKey('EdDSA');
+    const { verifier } = verifierWith(async () => jwksJsonOf(key));
+    const token = await issueToken(key, { sub: 'user-1', sid: 'session-9', roles: ['user', 'admin'] });
+    expect(await verifier.verify(token)).toEqual({ userId: 'user-1', sessionId: 'session-9', roles: ['user', 'admin'] });
+  });
+
+  it('accepts a valid ES256 token', async () => {
+    const key = await makeSigningKey('ES256');
+    const { verifier } = verifierWith(async () => jwksJsonOf(key));
+    expect((await verifier.verify(await issueToken(key, { sub: 'user-2' }))).userId).toBe('user-2');
+  });
+
+  describe('answers 401 UNAUTHENTICATED for', () => {
+    let key: SigningKey;
+    const cases: Array<[string, (key: SigningKey) => Promise<string>]> = [
+      ['an expired token', (k) => issueToken(k, { expiresAt: Math.floor(Date.now() / 1000) - 60 })],
+      ['a wrong audience', (k) => issueToken(k, { audience: 'someone-else' })],
+      ['a wrong issuer', (k) => issueToken(k, { issuer: 'evil-issuer' })],
+      ['alg: none', async () => unsecured({ sub: 'user-1', iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 300 })],
+      ['HS256 signed with the public key', async (k) => hs256WithPublicKey(k)],
+      ['a token from an unknown key', async () => issueToken(await makeSigningKey('EdDSA'))],
+      ['a tampered payload', async (k) => tamper(await issueToken(k, { roles: ['user'] }))],
+      ['garbage', async () => 'not.a.jwt'],
+    ];
+    for (const [name, makeToken] of cases) {
+      it(name, async () => {
+        key ??= await makeSigningKey('EdDSA');
+        const { verifier } = verifierWith(async () => jwksJsonOf(key));
+        const problem = await rejection(verifier.verify(await makeToken(key)));
+        expect(problem.status).toBe(401);
+        expect(problem.code).toBe('UNAUTHENTICATED');
+      });
+    }
+  });
+
+  it('answers 503 AUTH_UNAVAILABLE when no keys can be fetched at all', async () => {
+    const key = await makeSigningKey('EdDSA');
+    const { verifier } = verifierWith(() => Promise.reject(new Error('connect ECONNREFUSED')));
+    const problem = await rejection(verifier.verify(await issueToken(key)));
+    expect(problem.status).toBe(503);
+    expect(problem.code).toBe('AUTH_UNAVAILABLE');
+  });
+
+  it('answers 503 when the keys source returns something that is not a JWKS', async () => {
+    const key = await makeSigningKey('EdDSA');
+    const { verifier } = verifierWith(async () => '{"nope":true}');
+    expect((await rejection(verifier.verify(await issueToken(key)))).status).toBe(503);
+  });
+
+  it('fetches keys once and verifies later tokens locally', async () => {
+    const key = await makeSigningKey('EdDSA');
+    const { verifier, fetches } = verifierWith(async () => jwksJsonOf(key));
+    await Promise.all([verifier.verify(await issueToken(key)), verifier.verify(await issueToken(key))]);
+    await verifier.verify(await issueToken(key));
+    expect(fetches()).toBe(1);
+  });
+
+  it('refetches for an unknown kid at most once per 30 s, then accepts a rotated-in key', async () => {
+    const oldKey = await makeSigningKey('EdDSA');
+    const newKey = await makeSigningKey('EdDSA');
+    let published = [oldKey];
+    const { verifier, advance, fetches } = verifierWith(async () => jwksJsonOf(...published));
+    await verifier.verify(await issueToken(oldKey));
+    published = [oldKey, newKey];
+
+    // Within 30 s of the last fetch an unknown kid is simply rejected, without a fetch.
+    expect((await rejection(verifier.verify(await issueToken(newKey)))).status).toBe(401);
+    expect(fetches()).toBe(1);
+
+    advance(30_001);
+    expect((await verifier.verify(await issueToken(newKey, { sub: 'rotated' }))).userId).toBe('rotated');
+    expect(fetches()).toBe(2);
+
+    // Forged kids right after cannot make the gateway fetch again.
+    const stranger = await makeSigningKey('EdDSA');
+    for (let i = 0; i < 3; i++) expect((await rejection(verifier.verify(await issueToken(stranger)))).status).toBe(401);
+    expect(fetches()).toBe(2);
+  });
+
+  it('keeps verifying with known keys when a refetch fails', async () => {
+    const key = await makeSigningKey('EdDSA');
+    let up = true;
+    const { verifier, advance } = verifierWith(async () => {
+      if (!up) throw new Error('auth service down');
+      return jwksJsonOf(key);
+    });
+    await verifier.verify(await issueToken(key));
+    up = false;
+    advance(60_000);
+    expect((await rejection(verifier.verify(await issueToken(await makeSigningKey('EdDSA'))))).status).toBe(401);
+    expect((await verifier.verify(await issueToken(key, { sub: 'still-fine' }))).userId).toBe('still-fine');
+  });
+});
+
+function unsecured(payload: Record<string, unknown>): string {
+  const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(payload)}.`;
+}
+
+/** The classic confusion attack: the public key (as text) used as an HMAC secret. */
+async function hs256WithPublicKey(key: SigningKey): Promise<string> {
+  const { importJWK } = await import('jose');
+  const publicKey = await importJWK(key.publicJwk, key.alg);
+  const pem = await exportSPKI(publicKey as CryptoKey);
+  return new SignJWT({ roles: ['admin'] })
+    .setProtectedHeader({ alg: 'HS256', kid: key.kid })
+    .setSubject('attacker')
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(pem));
+}
+
+function tamper(token: string): string {
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload ?? ''))) as Record<string, unknown>;
+  return `${header}.${base64url.encode(JSON.stringify({ ...claims, roles: ['admin'] }))}.${signature}`;
+}
