@@ -10,9 +10,15 @@ export class AdminEmailsController {
   constructor(@Inject(COMMS_CLIENT) private readonly comms: CommsClient) {}
 
   @Endpoint({
-    method: 'GET', path: '/api/v1/admin/emails', tag: 'Admin', auth: 'admin', status: 200,
+    method: 'GET',
+    path: '/api/v1/admin/emails',
+    tag: 'Admin',
+    auth: 'admin',
+    status: 200,
     summary: 'The email delivery log, newest first',
-    query: pageQuery, response: emailDeliveryPage, errors: [],
+    query: pageQuery,
+    response: emailDeliveryPage,
+    errors: [],
   })
   async listEmailDeliveries(@ValidQuery() query: PageQuery): Promise<EmailDeliveryPage> {
     return toEmailDeliveryPage(await this.comms.listEmailDeliveries({ limit: query.limit, cursor: query.cursor ?? '' }));

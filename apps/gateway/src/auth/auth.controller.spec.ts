@@ -37,7 +37,11 @@ describe('auth endpoints (real gateway, fake auth service)', () => {
   afterAll(() => gateway.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${gateway.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('logs in with the client user agent and forwarded ip, answering the token shape', async () => {
     const response = await post(

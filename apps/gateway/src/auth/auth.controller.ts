@@ -33,55 +33,88 @@ export class AuthController {
   constructor(@Inject(AUTH_CLIENT) private readonly auth: AuthClient) {}
 
   @Endpoint({
-    method: 'POST', path: '/api/v1/auth/register', tag, auth: 'public', status: 201,
+    method: 'POST',
+    path: '/api/v1/auth/register',
+    tag,
+    auth: 'public',
+    status: 201,
     summary: 'Create an account; a verification email is sent',
-    body: registerBody, response: registeredResponse, errors: [409],
+    body: registerBody,
+    response: registeredResponse,
+    errors: [409],
   })
   async register(@ValidBody() body: RegisterBody): Promise<RegisteredResponse> {
     return toRegistered(await this.auth.register(body));
   }
 
   @Endpoint({
-    method: 'POST', path: '/api/v1/auth/verify-email', tag, auth: 'public', status: 204,
+    method: 'POST',
+    path: '/api/v1/auth/verify-email',
+    tag,
+    auth: 'public',
+    status: 204,
     summary: 'Verify an email address with the token from the verification email',
-    body: verifyEmailBody, errors: [],
+    body: verifyEmailBody,
+    errors: [],
   })
   async verifyEmail(@ValidBody() body: VerifyEmailBody): Promise<void> {
     await this.auth.verifyEmail(body);
   }
 
   @Endpoint({
-    method: 'POST', path: '/api/v1/auth/login', tag, auth: 'public', status: 200,
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    tag,
+    auth: 'public',
+    status: 200,
     summary: 'Sign in with email and password',
     description: 'Wrong credentials are 401 whether or not the email exists.',
-    body: loginBody, response: tokensResponse, errors: [401, 403, 429],
+    body: loginBody,
+    response: tokensResponse,
+    errors: [401, 403, 429],
   })
   async login(@ValidBody() body: LoginBody, @RequestClient() client: authV1.ClientInfo): Promise<TokensResponse> {
     return toTokens(await this.auth.login({ ...body, client }));
   }
 
   @Endpoint({
-    method: 'POST', path: '/api/v1/auth/refresh', tag, auth: 'public', status: 200,
+    method: 'POST',
+    path: '/api/v1/auth/refresh',
+    tag,
+    auth: 'public',
+    status: 200,
     summary: 'Exchange a refresh token for new tokens; the old refresh token stops working',
-    body: refreshBody, response: tokensResponse, errors: [401],
+    body: refreshBody,
+    response: tokensResponse,
+    errors: [401],
   })
   async refresh(@ValidBody() body: RefreshBody, @RequestClient() client: authV1.ClientInfo): Promise<TokensResponse> {
     return toTokens(await this.auth.refresh({ ...body, client }));
   }
 
   @Endpoint({
-    method: 'POST', path: '/api/v1/auth/logout', tag, auth: 'public', status: 204,
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    tag,
+    auth: 'public',
+    status: 204,
     summary: 'End the session of a refresh token',
-    body: logoutBody, errors: [],
+    body: logoutBody,
+    errors: [],
   })
   async logout(@ValidBody() body: LogoutBody): Promise<void> {
     await this.auth.logout(body);
   }
 
   @Endpoint({
-    method: 'GET', path: '/.well-known/jwks.json', tag, auth: 'public', status: 200,
+    method: 'GET',
+    path: '/.well-known/jwks.json',
+    tag,
+    auth: 'public',
+    status: 200,
     summary: 'Public keys that verify access tokens (JWKS)',
-    response: jwksResponse, errors: [503],
+    response: jwksResponse,
+    errors: [503],
   })
   // Shared caches may hold the keys briefly; rotation publishes a new key before it is used.
   @Header('cache-control', 'public, max-age=60')

@@ -80,9 +80,7 @@ export class GrpcClientsModule {
         GrpcConnections,
         provide(AUTH_CLIENT, 'auth', (c) => c.open(authV1.AuthServiceDefinition, grpc.auth, grpc.deadlineMs)),
         provide(USER_CLIENT, 'user', (c) => c.open(userV1.UserServiceDefinition, grpc.user, grpc.deadlineMs)),
-        provide(PROJECT_CLIENT, 'project', (c) =>
-          c.open(projectV1.ProjectServiceDefinition, grpc.project, grpc.deadlineMs),
-        ),
+        provide(PROJECT_CLIENT, 'project', (c) => c.open(projectV1.ProjectServiceDefinition, grpc.project, grpc.deadlineMs)),
         provide(COMMS_CLIENT, 'comms', (c) => c.open(commsV1.CommsServiceDefinition, grpc.comms, grpc.deadlineMs)),
         provide(HEALTH_PROBES, 'health', (c) => ({
           auth: health(c, grpc.auth),

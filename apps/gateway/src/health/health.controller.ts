@@ -12,18 +12,28 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
   @Endpoint({
-    method: 'GET', path: '/health/live', tag, auth: 'public', status: 200,
+    method: 'GET',
+    path: '/health/live',
+    tag,
+    auth: 'public',
+    status: 200,
     summary: 'Liveness: the process answers',
-    response: liveResponse, errors: [],
+    response: liveResponse,
+    errors: [],
   })
   live(): z.output<typeof liveResponse> {
     return { status: 'ok' };
   }
 
   @Endpoint({
-    method: 'GET', path: '/health/ready', tag, auth: 'public', status: 200,
+    method: 'GET',
+    path: '/health/ready',
+    tag,
+    auth: 'public',
+    status: 200,
     summary: 'Readiness: every backend service answers its gRPC health check',
-    response: readinessResponse, errors: [],
+    response: readinessResponse,
+    errors: [],
     otherResponses: { 503: { description: 'A backend service is down', schema: readinessResponse } },
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {

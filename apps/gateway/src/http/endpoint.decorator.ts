@@ -46,10 +46,11 @@ export function Endpoint(spec: EndpointSpec): MethodDecorator {
       errors: impliedErrors(spec),
       operationId: String(propertyKey),
     });
-    applyDecorators(
-      RequestMapping({ path: routePathOf(spec.path), method: RequestMethod[spec.method] }),
-      HttpCode(spec.status),
-    )(target, propertyKey, descriptor);
+    applyDecorators(RequestMapping({ path: routePathOf(spec.path), method: RequestMethod[spec.method] }), HttpCode(spec.status))(
+      target,
+      propertyKey,
+      descriptor,
+    );
   };
 }
 

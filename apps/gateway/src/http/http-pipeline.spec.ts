@@ -101,7 +101,10 @@ describe('HTTP pipeline (real gateway, fake backends)', () => {
   });
 
   it('passes a valid, trimmed body to the service and answers 201', async () => {
-    const response = await post('/api/v1/auth/register', JSON.stringify({ email: 'ada@example.com', password: 'correct horse', displayName: '  Ada  ' }));
+    const response = await post(
+      '/api/v1/auth/register',
+      JSON.stringify({ email: 'ada@example.com', password: 'correct horse', displayName: '  Ada  ' }),
+    );
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ userId: '0b7c2f1e-3d4a-4b5c-8d6e-7f8091a2b3c4' });
     expect(registered.at(-1)).toEqual({ email: 'ada@example.com', password: 'correct horse', displayName: 'Ada' });

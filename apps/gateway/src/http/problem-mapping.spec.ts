@@ -32,7 +32,11 @@ describe('mapError', () => {
 
   it("passes the service's field problems on as errors", () => {
     const fields = [{ path: 'key', message: 'Key already used' }];
-    expect(mapError(remote(3, 'Invalid project.', 'VALIDATION_FAILED', fields))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: fields });
+    expect(mapError(remote(3, 'Invalid project.', 'VALIDATION_FAILED', fields))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: fields,
+    });
     expect(mapError(remote(3, 'Invalid project.', 'VALIDATION_FAILED'))).not.toHaveProperty('errors');
   });
 
@@ -68,7 +72,11 @@ describe('mapError', () => {
     expect(mapError(new PayloadTooLargeException())).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     const syntax = Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 });
     expect(mapError(syntax)).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
-    const emptyBody = Object.assign(new Error('Body cannot be empty'), { name: 'FastifyError', code: 'FST_ERR_CTP_EMPTY_JSON_BODY', statusCode: 400 });
+    const emptyBody = Object.assign(new Error('Body cannot be empty'), {
+      name: 'FastifyError',
+      code: 'FST_ERR_CTP_EMPTY_JSON_BODY',
+      statusCode: 400,
+    });
     expect(mapError(new HttpException('Body cannot be empty', 400, { cause: emptyBody }))).toMatchObject({ code: 'MALFORMED_JSON' });
     expect(mapError(new HttpException('teapot', 418))).toMatchObject({ status: 418, code: 'I_M_A_TEAPOT' });
   });

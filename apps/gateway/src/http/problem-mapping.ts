@@ -19,9 +19,23 @@ type GrpcStatus = Parameters<typeof httpStatusOf>[0];
  * implementations); named like the gateway's own codes where the meaning is the same.
  */
 const GRPC_STATUS_CODES = [
-  'OK', 'CANCELLED', 'INTERNAL', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
-  'FORBIDDEN', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'NOT_IMPLEMENTED',
-  'INTERNAL', 'UNAVAILABLE', 'INTERNAL', 'UNAUTHENTICATED',
+  'OK',
+  'CANCELLED',
+  'INTERNAL',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'FORBIDDEN',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'NOT_IMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'INTERNAL',
+  'UNAUTHENTICATED',
 ] as const;
 
 const SERVER_DETAILS: Record<number, string> = {
@@ -106,5 +120,7 @@ function statusCodeOf(error: unknown): number | undefined {
 }
 
 function codeOfStatus(status: number): string {
-  return titleOf(status).toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return titleOf(status)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
 }

@@ -41,7 +41,11 @@ describe('input validation', () => {
 
   it('joins nested paths with dots', () => {
     const nested = z.strictObject({ address: z.strictObject({ city: z.string().min(1) }) });
-    expect(problems(nested, { address: { city: '', zip: 1 } }).map((p) => p.path).sort()).toEqual(['address.city', 'address.zip']);
+    expect(
+      problems(nested, { address: { city: '', zip: 1 } })
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['address.city', 'address.zip']);
   });
 
   it('trims display names and checks project keys', () => {

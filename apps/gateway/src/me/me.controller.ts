@@ -13,9 +13,14 @@ export class MeController {
   ) {}
 
   @Endpoint({
-    method: 'GET', path: '/api/v1/me', tag: 'Me', auth: 'user', status: 200,
+    method: 'GET',
+    path: '/api/v1/me',
+    tag: 'Me',
+    auth: 'user',
+    status: 200,
     summary: 'The signed-in user: account and profile',
-    response: meResponse, errors: [404],
+    response: meResponse,
+    errors: [404],
   })
   async getMe(@CurrentCaller() caller: Caller): Promise<MeResponse> {
     // The two halves are independent: ask both services at once.

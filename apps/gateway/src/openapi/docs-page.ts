@@ -2,12 +2,7 @@ import type { OpenApiDocument, OpenApiOperation } from './openapi-document.js';
 
 /** Everything interpolated into the page goes through here: schemas and texts are data, never markup. */
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const STYLE = `
@@ -69,9 +64,13 @@ function renderOperation(method: string, path: string, operation: OpenApiOperati
     if ('$ref' in response) continue;
     const content = Object.entries(response.content ?? {})[0];
     const label = `${status} ${response.description}${content ? ` (${content[0]})` : ''}`;
-    parts.push(content ? `<details><summary>${escapeHtml(label)}</summary>${pre(content[1].schema)}</details>` : `<p>${escapeHtml(label)}</p>`);
+    parts.push(
+      content ? `<details><summary>${escapeHtml(label)}</summary>${pre(content[1].schema)}</details>` : `<p>${escapeHtml(label)}</p>`,
+    );
   }
-  const problems = Object.entries(operation.responses).filter(([, r]) => '$ref' in r).map(([status]) => status);
+  const problems = Object.entries(operation.responses)
+    .filter(([, r]) => '$ref' in r)
+    .map(([status]) => status);
   if (problems.length) parts.push(`<p>Errors (<a href="#problem">Problem</a>): ${escapeHtml(problems.join(', '))}</p>`);
   return `<article>${parts.join('')}</article>`;
 }

@@ -97,7 +97,10 @@ function operationOf(endpoint: RegisteredEndpoint): OpenApiOperation {
     operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchemaOf(endpoint.body, 'input') } } };
   }
   for (const [status, other] of Object.entries(endpoint.otherResponses ?? {})) {
-    operation.responses[status] = { description: other.description, content: { 'application/json': { schema: jsonSchemaOf(other.schema, 'output') } } };
+    operation.responses[status] = {
+      description: other.description,
+      content: { 'application/json': { schema: jsonSchemaOf(other.schema, 'output') } },
+    };
   }
   for (const status of endpoint.errors) operation.responses[status] = { $ref: `#/components/responses/Problem${status}` };
   return operation;

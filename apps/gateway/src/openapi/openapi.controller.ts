@@ -16,18 +16,28 @@ export class OpenApiController {
   }
 
   @Endpoint({
-    method: 'GET', path: '/api/openapi.json', tag, auth: 'public', status: 200,
+    method: 'GET',
+    path: '/api/openapi.json',
+    tag,
+    auth: 'public',
+    status: 200,
     summary: 'This OpenAPI 3.1 document',
-    response: z.record(z.string(), z.unknown()), errors: [],
+    response: z.record(z.string(), z.unknown()),
+    errors: [],
   })
   openApi(): OpenApiDocument {
     return this.document;
   }
 
   @Endpoint({
-    method: 'GET', path: '/api/docs', tag, auth: 'public', status: 200,
+    method: 'GET',
+    path: '/api/docs',
+    tag,
+    auth: 'public',
+    status: 200,
     summary: 'The API documentation as a web page',
-    produces: 'text/html', errors: [],
+    produces: 'text/html',
+    errors: [],
   })
   @Header('content-type', 'text/html; charset=utf-8')
   docs(): string {

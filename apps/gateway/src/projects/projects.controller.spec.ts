@@ -33,7 +33,8 @@ describe('project and admin endpoints (real gateway, fake services)', () => {
         listProjects: async (request) => (listed.push(request), { items: [project], nextCursor: request.cursor ? '' : 'next-page' }),
         createProject: async (request) => {
           created.push(request);
-          if (request.key === 'TAKEN') throw new RemoteCallError(6, 'This key is taken.', 'PROJECT_KEY_TAKEN', [{ path: 'key', message: 'taken' }], '/x');
+          if (request.key === 'TAKEN')
+            throw new RemoteCallError(6, 'This key is taken.', 'PROJECT_KEY_TAKEN', [{ path: 'key', message: 'taken' }], '/x');
           return { project: { ...project, name: request.name ?? '', key: request.key ?? '', description: request.description ?? '' } };
         },
         getProject: async (request) => {
@@ -44,8 +45,26 @@ describe('project and admin endpoints (real gateway, fake services)', () => {
       comms: {
         listEmailDeliveries: async () => ({
           items: [
-            { id: 'a6c3f0b2-1111-4c1e-9a43-2b3c4d5e6f70', to: 'ada@example.com', template: 'verify-email', status: 'queued', attempts: 0, lastError: '', createdAt: new Date('2024-01-01T00:00:00Z'), sentAt: undefined },
-            { id: 'b6c3f0b2-2222-4c1e-9a43-2b3c4d5e6f70', to: 'bob@example.com', template: 'verify-email', status: 'sent', attempts: 2, lastError: '421 try later', createdAt: new Date('2024-01-01T00:00:00Z'), sentAt: new Date('2024-01-01T00:01:00Z') },
+            {
+              id: 'a6c3f0b2-1111-4c1e-9a43-2b3c4d5e6f70',
+              to: 'ada@example.com',
+              template: 'verify-email',
+              status: 'queued',
+              attempts: 0,
+              lastError: '',
+              createdAt: new Date('2024-01-01T00:00:00Z'),
+              sentAt: undefined,
+            },
+            {
+              id: 'b6c3f0b2-2222-4c1e-9a43-2b3c4d5e6f70',
+              to: 'bob@example.com',
+              template: 'verify-email',
+              status: 'sent',
+              attempts: 2,
+              lastError: '421 try later',
+              createdAt: new Date('2024-01-01T00:00:00Z'),
+              sentAt: new Date('2024-01-01T00:01:00Z'),
+            },
           ],
           nextCursor: '',
         }),
@@ -72,16 +91,28 @@ describe('project and admin endpoints (real gateway, fake services)', () => {
   });
 
   it('creates a project and answers 201 with it', async () => {
-    const response = await fetch(`${gateway.url}/api/v1/projects`, { method: 'POST', headers, body: JSON.stringify({ name: 'Apollo', key: 'APO1' }) });
+    const response = await fetch(`${gateway.url}/api/v1/projects`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Apollo', key: 'APO1' }),
+    });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ ...projectJson, name: 'Apollo', key: 'APO1' });
     expect(created.at(-1)).toEqual({ name: 'Apollo', key: 'APO1', description: '' });
   });
 
   it('validates the key and passes the service conflict on with its fields', async () => {
-    const bad = await fetch(`${gateway.url}/api/v1/projects`, { method: 'POST', headers, body: JSON.stringify({ name: 'X', key: 'lower' }) });
+    const bad = await fetch(`${gateway.url}/api/v1/projects`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'X', key: 'lower' }),
+    });
     expect(await bad.json()).toMatchObject({ status: 400, errors: [{ path: 'key' }] });
-    const taken = await fetch(`${gateway.url}/api/v1/projects`, { method: 'POST', headers, body: JSON.stringify({ name: 'X', key: 'TAKEN' }) });
+    const taken = await fetch(`${gateway.url}/api/v1/projects`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'X', key: 'TAKEN' }),
+    });
     expect(taken.status).toBe(409);
     expect(await taken.json()).toMatchObject({ code: 'PROJECT_KEY_TAKEN', errors: [{ path: 'key', message: 'taken' }] });
   });
@@ -106,8 +137,26 @@ describe('project and admin endpoints (real gateway, fake services)', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       items: [
-        { id: 'a6c3f0b2-1111-4c1e-9a43-2b3c4d5e6f70', to: 'ada@example.com', template: 'verify-email', status: 'queued', attempts: 0, lastError: null, createdAt: '2024-01-01T00:00:00.000Z', sentAt: null },
-        { id: 'b6c3f0b2-2222-4c1e-9a43-2b3c4d5e6f70', to: 'bob@example.com', template: 'verify-email', status: 'sent', attempts: 2, lastError: '421 try later', createdAt: '2024-01-01T00:00:00.000Z', sentAt: '2024-01-01T00:01:00.000Z' },
+        {
+          id: 'a6c3f0b2-1111-4c1e-9a43-2b3c4d5e6f70',
+          to: 'ada@example.com',
+          template: 'verify-email',
+          status: 'queued',
+          attempts: 0,
+          lastError: null,
+          createdAt: '2024-01-01T00:00:00.000Z',
+          sentAt: null,
+        },
+        {
+          id: 'b6c3f0b2-2222-4c1e-9a43-2b3c4d5e6f70',
+          to: 'bob@example.com',
+          template: 'verify-email',
+          status: 'sent',
+          attempts: 2,
+          lastError: '421 try later',
+          createdAt: '2024-01-01T00:00:00.000Z',
+          sentAt: '2024-01-01T00:01:00.000Z',
+        },
       ],
       nextCursor: null,
     });

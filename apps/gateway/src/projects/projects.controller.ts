@@ -23,19 +23,31 @@ export class ProjectsController {
   constructor(@Inject(PROJECT_CLIENT) private readonly projects: ProjectClient) {}
 
   @Endpoint({
-    method: 'GET', path: '/api/v1/projects', tag, auth: 'user', status: 200,
+    method: 'GET',
+    path: '/api/v1/projects',
+    tag,
+    auth: 'user',
+    status: 200,
     summary: 'Projects the caller is a member of, newest first',
-    query: pageQuery, response: projectPage, errors: [],
+    query: pageQuery,
+    response: projectPage,
+    errors: [],
   })
   async listProjects(@ValidQuery() query: PageQuery): Promise<ProjectPage> {
     return toProjectPage(await this.projects.listProjects({ limit: query.limit, cursor: query.cursor ?? '' }));
   }
 
   @Endpoint({
-    method: 'POST', path: '/api/v1/projects', tag, auth: 'user', status: 201,
+    method: 'POST',
+    path: '/api/v1/projects',
+    tag,
+    auth: 'user',
+    status: 201,
     summary: 'Create a project owned by the caller',
     description: 'The key is unique across the platform: a taken key is 409.',
-    body: createProjectBody, response: projectResponse, errors: [409],
+    body: createProjectBody,
+    response: projectResponse,
+    errors: [409],
   })
   async createProject(@ValidBody() body: CreateProjectBody): Promise<ProjectResponse> {
     const { project } = await this.projects.createProject({ ...body, description: body.description ?? '' });
@@ -43,10 +55,16 @@ export class ProjectsController {
   }
 
   @Endpoint({
-    method: 'GET', path: '/api/v1/projects/{projectId}', tag, auth: 'user', status: 200,
+    method: 'GET',
+    path: '/api/v1/projects/{projectId}',
+    tag,
+    auth: 'user',
+    status: 200,
     summary: 'One project of the caller',
     description: 'A project the caller is not a member of is 404, like one that does not exist.',
-    params: projectParams, response: projectResponse, errors: [],
+    params: projectParams,
+    response: projectResponse,
+    errors: [],
   })
   async getProject(@ValidParams() params: ProjectParams): Promise<ProjectResponse> {
     const { project } = await this.projects.getProject({ projectId: params.projectId });

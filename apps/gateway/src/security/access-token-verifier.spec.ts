@@ -1,4 +1,4 @@
-import { base64url, exportSPKI, SignJWT } from 'jose';
+import { base64url, exportSPKI, importJWK, SignJWT, type CryptoKey } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ProblemException } from '../http/problem.js';
 import { AUDIENCE, ISSUER, issueToken, jwksJsonOf, makeSigningKey, type SigningKey } from '../testing/gateway-harness.js';
@@ -135,7 +135,6 @@ function unsecured(payload: Record<string, unknown>): string {
 
 /** The classic confusion attack: the public key (as text) used as an HMAC secret. */
 async function hs256WithPublicKey(key: SigningKey): Promise<string> {
-  const { importJWK } = await import('jose');
   const publicKey = await importJWK(key.publicJwk, key.alg);
   const pem = await exportSPKI(publicKey as CryptoKey);
   return new SignJWT({ roles: ['admin'] })

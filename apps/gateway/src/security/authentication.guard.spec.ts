@@ -17,14 +17,24 @@ describe('authentication guard (real gateway, fake backends)', () => {
         getJwks: async () => ({ jwksJson: jwksJsonOf(key) }),
         getAccount: async () => {
           seen.push(currentContext());
-          return { account: { userId: USER_ID, email: 'ada@example.com', roles: ['user'], emailVerified: true, mfaEnabled: false, createdAt } };
+          return {
+            account: { userId: USER_ID, email: 'ada@example.com', roles: ['user'], emailVerified: true, mfaEnabled: false, createdAt },
+          };
         },
       },
       user: {
         getProfile: async (request) => {
           seen.push(currentContext());
           return {
-            profile: { userId: request.userId ?? '', email: 'ada@example.com', displayName: 'Ada', locale: 'en', timezone: 'Europe/Paris', avatarUrl: '', createdAt },
+            profile: {
+              userId: request.userId ?? '',
+              email: 'ada@example.com',
+              displayName: 'Ada',
+              locale: 'en',
+              timezone: 'Europe/Paris',
+              avatarUrl: '',
+              createdAt,
+            },
           };
         },
       },

@@ -16,7 +16,10 @@ export interface SigningKey {
   kid: string;
 }
 
-export async function makeSigningKey(alg: 'EdDSA' | 'ES256' = 'EdDSA', kid = `key-${alg}-${Math.random().toString(36).slice(2)}`): Promise<SigningKey> {
+export async function makeSigningKey(
+  alg: 'EdDSA' | 'ES256' = 'EdDSA',
+  kid = `key-${alg}-${Math.random().toString(36).slice(2)}`,
+): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(alg);
   return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }, alg, kid };
 }

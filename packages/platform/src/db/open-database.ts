@@ -9,17 +9,19 @@ import type { Logger } from '../logging/logger.js';
 import type { Db, DatabaseHandle } from './database.js';
 
 export interface DatabaseOptions {
-  /** The service's own schema: its tables and its migration journal live there. */
+  /** The service's own schema, where its tables live. */
   schema: string;
   /** Folder of the SQL migrations drizzle-kit generated for this service. */
   migrationsFolder: string;
   logger: Logger;
 }
 
+// The journal lives outside the service's schema (its first migration creates that schema) and is
+// named per service, because in embedded mode the services share one database.
 const migrationConfig = (options: DatabaseOptions) => ({
   migrationsFolder: options.migrationsFolder,
-  migrationsSchema: options.schema,
-  migrationsTable: '__migrations',
+  migrationsSchema: 'drizzle',
+  migrationsTable: `${options.schema}_migrations`,
 });
 
 /** Opens a PostgreSQL database by URL and brings its schema up to date (one replica at a time). */

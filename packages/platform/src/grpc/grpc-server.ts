@@ -1,7 +1,7 @@
 import { createServer, ServerError, Status, type CallContext, type ServerMiddlewareCall, type Server } from 'nice-grpc';
 import { HealthDefinition, HealthServiceImpl, HealthState } from 'nice-grpc-server-health';
 import type { Logger } from '../logging/logger.js';
-import { enterContext, type Caller, type RequestContext } from '../logging/request-context.js';
+import { runWithContext, type Caller, type RequestContext } from '../logging/request-context.js';
 import { DomainError } from './domain-error.js';
 import { MetadataKey } from './metadata-keys.js';
 
@@ -58,9 +58,15 @@ export async function startGrpcServer(
 
   async function* platformMiddleware<Req, Res>(call: ServerMiddlewareCall<Req, Res>, context: CallContext) {
     const requestContext = contextOf(context);
-    enterContext(requestContext);
     try {
-      return yield* call.next(call.request, context);
+      // Each step of the handler runs inside the call's context (correlation id, caller), so its
+      // logs and its own outgoing calls carry them; nothing leaks into the server's other work.
+      const steps = call.next(call.request, context)[Symbol.asyncIterator]();
+      for (;;) {
+        const step = await runWithContext(requestContext, () => steps.next());
+        if (step.done) return step.value;
+        yield step.value;
+      }
     } catch (error) {
       if (error instanceof ServerError) throw error;
       if (error instanceof DomainError) {

@@ -22,10 +22,3 @@ export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/**
- * Makes `context` current for the rest of this execution and what it schedules. Used where the
- * work continues outside a callback (an async generator middleware), so `run` cannot wrap it.
- */
-export function enterContext(context: RequestContext): void {
-  storage.enterWith(context);
-}

@@ -1,0 +1,48 @@
+import { ConfigError } from '@msp/platform';
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from './config.js';
+
+describe('loadGatewayConfig', () => {
+  it('has working defaults', () => {
+    expect(loadGatewayConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      grpc: { auth: '127.0.0.1:50051', user: '127.0.0.1:50052', project: '127.0.0.1:50053', comms: '127.0.0.1:50054', deadlineMs: 5000 },
+      corsOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
+      logLevel: 'info',
+      jwt: { issuer: 'msp-auth', audience: 'msp-api' },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadGatewayConfig({
+      GATEWAY_HOST: '0.0.0.0',
+      GATEWAY_PORT: '0',
+      AUTH_GRPC_URL: 'auth:50051',
+      GRPC_DEADLINE_MS: '2500',
+      CORS_ORIGINS: 'https://app.example.com/, https://admin.example.com',
+      LOG_LEVEL: 'warn',
+      JWT_ISSUER: 'iss',
+      JWT_AUDIENCE: 'aud',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      grpc: { auth: 'auth:50051', deadlineMs: 2500 },
+      corsOrigins: ['https://app.example.com', 'https://admin.example.com'],
+      logLevel: 'warn',
+      jwt: { issuer: 'iss', audience: 'aud' },
+    });
+  });
+
+  it('reports every invalid variable at once', () => {
+    const attempt = () => loadGatewayConfig({ GATEWAY_PORT: 'eighty', USER_GRPC_URL: 'http://user', CORS_ORIGINS: 'not a url' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['GATEWAY_PORT', 'USER_GRPC_URL', 'CORS_ORIGINS']) expect(problems).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { GATEWAY_CONTROLLERS } from '../gateway.module.js';
+import { endpointsOf, type RegisteredEndpoint } from '../http/endpoint.decorator.js';
+import { startTestGateway, type TestGateway } from '../testing/gateway-harness.js';
+import { renderDocsPage } from './docs-page.js';
+import { buildOpenApiDocument } from './openapi-document.js';
+
+const endpoints = endpointsOf(GATEWAY_CONTROLLERS);
+const document = buildOpenApiDocument(endpoints);
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1 with the platform title and a bearer scheme', () => {
+    expect(document.openapi.startsWith('3.1')).toBe(true);
+    expect(document.info.title).toBe('Mega Solution Platform API');
+    expect(document.components.securitySchemes['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('contains every registered endpoint, including the contract paths', () => {
+    expect(endpoints.length).toBeGreaterThanOrEqual(15);
+    for (const endpoint of endpoints) {
+      const operation = document.paths[endpoint.path]?.[endpoint.method.toLowerCase()];
+      expect(operation, `${endpoint.method} ${endpoint.path}`).toBeDefined();
+      expect(operation?.operationId).toBe(endpoint.operationId);
+      expect(Object.keys(operation?.responses ?? {})).toContain(String(endpoint.status));
+    }
+    const listed = endpoints.map((e) => `${e.method} ${e.path}`);
+    for (const required of [
+      'POST /api/v1/auth/register',
+      'POST /api/v1/auth/verify-email',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/logout',
+      'GET /.well-known/jwks.json',
+      'GET /api/v1/me',
+      'GET /api/v1/projects',
+      'POST /api/v1/projects',
+      'GET /api/v1/projects/{projectId}',
+      'GET /api/v1/admin/emails',
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /api/openapi.json',
+      'GET /api/docs',
+    ]) {
+      expect(listed).toContain(required);
+    }
+  });
+
+  it('has unique operation ids', () => {
+    const ids = endpoints.map((e) => e.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('documents bodies, parameters, security and problem responses from the same schemas', () => {
+    const register = document.paths['/api/v1/auth/register']?.['post'];
+    const body = register?.requestBody?.content['application/json']?.schema as {
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+    };
+    expect(Object.keys(body.properties)).toEqual(['email', 'password', 'displayName']);
+    expect(body.additionalProperties).toBe(false);
+    expect(register?.security).toEqual([]);
+    expect(register?.responses['409']).toEqual({ $ref: '#/components/responses/Problem409' });
+
+    const getProject = document.paths['/api/v1/projects/{projectId}']?.['get'];
+    expect(getProject?.parameters).toEqual([
+      { name: 'projectId', in: 'path', required: true, schema: expect.objectContaining({ format: 'uuid' }) },
+    ]);
+    expect(getProject?.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(getProject?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '404']));
+
+    const list = document.paths['/api/v1/projects']?.['get'];
+    expect(list?.parameters?.map((p) => [p.name, p.in, p.required])).toEqual([
+      ['limit', 'query', false],
+      ['cursor', 'query', false],
+    ]);
+    expect(document.paths['/api/v1/admin/emails']?.['get']?.responses['403']).toBeDefined();
+  });
+
+  it('resolves every problem reference to the shared Problem schema', () => {
+    for (const methods of Object.values(document.paths)) {
+      for (const operation of Object.values(methods)) {
+        for (const response of Object.values(operation.responses)) {
+          if (!('$ref' in response)) continue;
+          const name = response.$ref.replace('#/components/responses/', '');
+          expect(document.components.responses[name]?.content['application/problem+json']?.schema).toEqual({
+            $ref: '#/components/schemas/Problem',
+          });
+        }
+      }
+    }
+    expect(document.components.schemas['Problem']).toMatchObject({ required: expect.arrayContaining(['type', 'code', 'correlationId']) });
+  });
+
+  it('escapes everything it renders into the docs page', () => {
+    const hostile: RegisteredEndpoint = {
+      method: 'GET',
+      path: '/x/<script>',
+      summary: '<img src=x onerror=alert(1)>',
+      tag: '"><b>tag',
+      auth: 'public',
+      status: 200,
+      response: z.object({ '<b>': z.string() }),
+      errors: [500],
+      operationId: 'hostile',
+    };
+    const page = renderDocsPage(buildOpenApiDocument([hostile]));
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain('<b>');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('served documentation', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway({});
+  });
+  afterAll(() => gateway.close());
+
+  it('serves the document and a self-contained HTML page', async () => {
+    const json = await fetch(`${gateway.url}/api/openapi.json`);
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual(JSON.parse(JSON.stringify(document)));
+
+    const html = await fetch(`${gateway.url}/api/docs`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await html.text();
+    expect(page).toContain('Mega Solution Platform API');
+    expect(page).toContain('/api/v1/projects/{projectId}');
+    expect(page).not.toMatch(/<script|https?:\/\/(?!msp\.dev)/);
+  });
+});
