@@ -18,25 +18,24 @@ type GrpcStatus = Parameters<typeof httpStatusOf>[0];
  * Codes for failed calls that carry no error code, by gRPC status number (stable across
  * implementations); named like the gateway's own codes where the meaning is the same.
  */
-const GRPC_STATUS_CODES = [
-  'OK',
-  'CANCELLED',
-  'INTERNAL',
-  'INVALID_ARGUMENT',
-  'DEADLINE_EXCEEDED',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'FORBIDDEN',
-  'RESOURCE_EXHAUSTED',
-  'FAILED_PRECONDITION',
-  'ABORTED',
-  'OUT_OF_RANGE',
-  'NOT_IMPLEMENTED',
-  'INTERNAL',
-  'UNAVAILABLE',
-  'INTERNAL',
-  'UNAUTHENTICATED',
-] as const;
+const GRPC_STATUS_CODES: Record<number, string> = {
+  1: 'CANCELLED',
+  2: 'INTERNAL', // UNKNOWN: a server fault we cannot describe
+  3: 'INVALID_ARGUMENT',
+  4: 'DEADLINE_EXCEEDED',
+  5: 'NOT_FOUND',
+  6: 'ALREADY_EXISTS',
+  7: 'FORBIDDEN', // PERMISSION_DENIED
+  8: 'RESOURCE_EXHAUSTED',
+  9: 'FAILED_PRECONDITION',
+  10: 'ABORTED',
+  11: 'OUT_OF_RANGE',
+  12: 'NOT_IMPLEMENTED', // UNIMPLEMENTED
+  13: 'INTERNAL',
+  14: 'UNAVAILABLE',
+  15: 'INTERNAL', // DATA_LOSS
+  16: 'UNAUTHENTICATED',
+};
 
 const SERVER_DETAILS: Record<number, string> = {
   501: 'This operation is not available.',
