@@ -12,7 +12,7 @@ import { ProblemFilter } from './http/problem.filter.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { MeController } from './me/me.controller.js';
 import { OpenApiController } from './openapi/openapi.controller.js';
-import { buildOpenApiDocument, OPENAPI_DOCUMENT } from './openapi/openapi-document.js';
+import { buildOpenApiDocument, OPENAPI_DOCUMENT, type OpenApiDocument } from './openapi/openapi-document.js';
 import { ProjectsController } from './projects/projects.controller.js';
 import { AccessTokenVerifier } from './security/access-token-verifier.js';
 import { AuthenticationGuard } from './security/authentication.guard.js';
@@ -27,6 +27,11 @@ export const GATEWAY_CONTROLLERS: Type[] = [
   HealthController,
   OpenApiController,
 ];
+
+/** The public API's OpenAPI document, also available without starting anything (client generation). */
+export function gatewayOpenApiDocument(): OpenApiDocument {
+  return buildOpenApiDocument(endpointsOf(GATEWAY_CONTROLLERS));
+}
 
 export interface GatewayModuleOptions {
   config: GatewayConfig;
@@ -44,7 +49,7 @@ export class GatewayModule {
       controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: LOGGER, useValue: logger },
-        { provide: OPENAPI_DOCUMENT, useValue: buildOpenApiDocument(endpointsOf(GATEWAY_CONTROLLERS)) },
+        { provide: OPENAPI_DOCUMENT, useValue: gatewayOpenApiDocument() },
         {
           provide: JwksKeyStore,
           inject: [AUTH_CLIENT],

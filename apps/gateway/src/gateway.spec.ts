@@ -33,7 +33,10 @@ describe('startGateway', () => {
     const pending = fetch(`${gateway.url}/api/v1/projects`, { headers: { authorization: `Bearer ${token}`, connection: 'close' } });
     await inFlight;
 
-    const closing = gateway.close();
+    let closed = false;
+    const closing = gateway.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
     release();
     const response = await pending;
     expect(response.status).toBe(200);

@@ -75,10 +75,12 @@ describe('HTTP pipeline (real gateway, fake backends)', () => {
     expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
   });
 
-  it('answers a non-JSON body with 415', async () => {
-    const response = await post('/api/v1/auth/register', 'email=a', { 'content-type': 'text/plain' });
-    expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+  it('answers a non-JSON body (text, form) with 415', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await post('/api/v1/auth/register', 'email=a%40example.com', { 'content-type': contentType });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    }
   });
 
   it('rejects unknown fields, listing each one', async () => {

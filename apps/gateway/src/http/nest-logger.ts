@@ -9,9 +9,10 @@ export class NestLoggerBridge implements LoggerService {
     this.logger.debug({ context: contextOf(rest) }, String(message));
   }
 
+  /** Nest calls `error(message, stack?, context?)`; a lone extra argument is the context. */
   error(message: unknown, ...rest: unknown[]): void {
-    const [trace] = rest;
-    this.logger.error({ context: contextOf(rest), trace: typeof trace === 'string' ? trace : undefined }, String(message));
+    const trace = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    this.logger.error({ context: contextOf(rest), trace }, String(message));
   }
 
   warn(message: unknown, ...rest: unknown[]): void {

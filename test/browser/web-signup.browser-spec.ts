@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DevInboxClient, startEmbeddedProcess, type EmbeddedProcess } from '@msp/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotsDir } from './chromium.js';
+
+describe('the web app in headless Chromium against the embedded platform', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'msp-browser-'));
+  let platform: EmbeddedProcess;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const email = `web-${randomBytes(4).toString('hex')}@example.test`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+
+  const snap = (name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(screenshotsDir, { recursive: true });
+    platform = await startEmbeddedProcess({ dataDir, web: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends a signed-out visitor to the sign-in page', async () => {
+    await page.goto(platform.webUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+  });
+
+  it('shows field errors from the API next to the fields', async () => {
+    await page.goto(`${platform.webUrl}/signup`);
+    await page.getByLabel('Display name').fill('Web Tester');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByText(/8/).count()).toBeGreaterThan(0);
+    await snap('signup-error');
+  });
+
+  it('signs up, verifies through the emailed link and signs in', async () => {
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/check-email/);
+    await snap('check-email');
+
+    const mail = await new DevInboxClient(platform.inboxUrl).waitForMessageTo(email);
+    const link = `${mail.Text}`.match(/https?:\/\/\S+verify-email\?token=\S+/)?.[0];
+    expect(link).toBeDefined();
+    await page.goto(link!);
+    await expect.poll(() => page.getByRole('heading', { name: 'Email verified' }).count()).toBe(1);
+    await snap('email-verified');
+
+    await page.goto(`${platform.webUrl}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await snap('signin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${platform.webUrl}/`);
+    await expect.poll(() => page.getByTestId('me-email').textContent()).toBe(email);
+    await snap('home');
+  });
+
+  it('keeps the session in httpOnly cookies the page script cannot read', async () => {
+    const cookies = await page.context().cookies();
+    const session = cookies.filter((cookie) => cookie.name.startsWith('msp_'));
+    expect(session.length).toBeGreaterThan(0);
+    expect(session.every((cookie) => cookie.httpOnly)).toBe(true);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('msp_');
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    await page.goto(platform.webUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+  });
+
+  it('shows the phone layout', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${platform.webUrl}/signup`);
+    await snap('signup-phone');
+  });
+
+  it('logged no JavaScript errors in the browser console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
