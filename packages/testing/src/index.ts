@@ -3,3 +3,5 @@ export * from './real-servers.js';
 export * from './dev-inbox-client.js';
 export * from './gateway-client.js';
 export * from './embedded-process.js';
+export * from './test-database.js';
+export * from './fake-unit-of-work.js';

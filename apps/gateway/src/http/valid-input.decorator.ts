@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { endpointOf, type EndpointSpec } from './endpoint.decorator.js';
 import { ProblemException, ValidationError } from './problem.js';
+import { readableMessage } from './field-messages.js';
 
 type Source = 'body' | 'query' | 'params';
 
@@ -46,6 +47,6 @@ export function fieldProblemsOf(error: z.ZodError, root: string): FieldProblem[]
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'Unknown field' }));
     }
-    return [{ path: path || root, message: issue.message }];
+    return [{ path: path || root, message: readableMessage(issue) }];
   });
 }
