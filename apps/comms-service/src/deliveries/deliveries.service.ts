@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, type Caller } from '@msp/platform';
+import { decodeCursor, pageSize, toPage, type Caller } from '@msp/platform';
 import { Injectable } from '@nestjs/common';
 import { CommsError } from '../comms.errors.js';
 import { DeliveriesRepository, type DeliveryLogEntry } from './deliveries.repository.js';
@@ -14,9 +14,6 @@ export class DeliveriesService {
     const after = decodeCursor(cursor);
     if (cursor && !after) throw new CommsError('VALIDATION_FAILED', 'The cursor is invalid.', [{ path: 'cursor', message: 'is invalid' }]);
     const size = pageSize(limit);
-    const rows = await this.deliveries.list(size + 1, after);
-    const items = rows.slice(0, size);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > size && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : '' };
+    return toPage(await this.deliveries.list(size + 1, after), size);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, encodeCursor, pageSize, UnitOfWork, type Caller } from '@msp/platform';
+import { decodeCursor, pageSize, toPage, UnitOfWork, type Caller } from '@msp/platform';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { ProjectError } from './projects.errors.js';
@@ -61,11 +61,7 @@ export class ProjectsService {
     const after = decodeCursor(cursor);
     if (cursor && !after) throw new ProjectError('VALIDATION_FAILED', 'The cursor is invalid.', [{ path: 'cursor', message: 'is invalid' }]);
     const size = pageSize(limit);
-    const rows = await this.projects.listForMember(member.userId, size + 1, after);
-    const items = rows.slice(0, size);
-    const last = items.at(-1);
-    const nextCursor = rows.length > size && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : '';
-    return { items, nextCursor };
+    return toPage(await this.projects.listForMember(member.userId, size + 1, after), size);
   }
 }
 

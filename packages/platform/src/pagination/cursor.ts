@@ -30,3 +30,13 @@ export function pageSize(requested: number | undefined, fallback = 20, max = 100
   if (!requested || requested < 1) return fallback;
   return Math.min(requested, max);
 }
+
+/**
+ * Turns `size + 1` rows fetched after a cursor into a page: the extra row only says that another
+ * page exists, and the cursor points after the last row shown. An empty cursor means no more pages.
+ */
+export function toPage<T extends { id: string; createdAt: Date }>(rows: T[], size: number): { items: T[]; nextCursor: string } {
+  const items = rows.slice(0, size);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > size && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : '' };
+}
