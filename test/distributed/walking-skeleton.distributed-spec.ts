@@ -29,9 +29,17 @@ describe('the distributed platform: one process per service, real PostgreSQL, Re
     await walkTheStory(platform.urls.gateway, platform.urls.inbox);
   });
 
-  it('reports every service ready', async () => {
-    const ready = await gateway.call('GET', '/health/ready');
-    expect(ready.status).toBe(200);
+  it('reports every service ready, and 503 while one is down', async () => {
+    expect((await gateway.call('GET', '/health/ready')).status).toBe(200);
+    await platform.kill('user-service');
+    const degraded = await gateway.call('GET', '/health/ready');
+    expect(degraded.status).toBe(503);
+    expect(degraded.body.checks.user.status).toBe('down');
+    expect(degraded.body.checks.auth.status).toBe('ok');
+    expect((await gateway.call('GET', '/health/live')).status).toBe(200);
+    await platform.restart('user-service');
+    // The gateway's channel reconnects with a short backoff: ready again within seconds.
+    await expect.poll(async () => (await gateway.call('GET', '/health/ready')).status, { timeout: 10_000, interval: 250 }).toBe(200);
   });
 
   const register = async (label: string) => {

@@ -1,11 +1,10 @@
+import { readProblem, type FieldProblem } from '@msp/api-client';
+
 // The gateway answers every failure with application/problem+json (RFC 9457). Screens branch on
 // `status` and `code` and show `errors[]` next to the matching fields, so this is the one error type
 // the app handles; fetch failures and malformed answers are mapped onto it too.
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type FieldError = FieldProblem;
 
 export interface ApiErrorInit {
   status: number;
@@ -48,38 +47,20 @@ export function invalidResponseError(status: number, detail: string): ApiError {
   return new ApiError({ status, code: 'INVALID_RESPONSE', title: 'Unexpected response', detail });
 }
 
-function stringField(body: Record<string, unknown>, key: string): string | undefined {
-  const value = body[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function fieldErrors(value: unknown): FieldError[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => {
-    if (typeof item !== 'object' || item === null) return [];
-    const { path, message } = item as Record<string, unknown>;
-    return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
-  });
-}
-
-/** Builds the error from a non-2xx response; proxies may answer with HTML or nothing, which must not throw here. */
-export async function toApiError(response: Response): Promise<ApiError> {
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(await response.text());
-    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
-  } catch {
-    // Not JSON: keep the defaults derived from the status alone.
-  }
-  const title = stringField(body, 'title') ?? `HTTP ${response.status}`;
+/**
+ * Builds the error from a non-2xx answer and its body as the client read it (parsed JSON, or the raw
+ * text when it was not JSON): proxies may answer with HTML or nothing, which must not throw here.
+ */
+export function problemError(status: number, body: unknown): ApiError {
+  const problem = readProblem(body);
+  const title = problem.title ?? `HTTP ${status}`;
   const init: ApiErrorInit = {
-    status: response.status,
-    code: stringField(body, 'code') ?? `HTTP_${response.status}`,
+    status,
+    code: problem.code ?? `HTTP_${status}`,
     title,
-    detail: stringField(body, 'detail') ?? title,
-    errors: fieldErrors(body.errors),
+    detail: problem.detail ?? title,
+    errors: problem.errors ?? [],
   };
-  const correlationId = stringField(body, 'correlationId');
-  if (correlationId !== undefined) init.correlationId = correlationId;
+  if (problem.correlationId !== undefined) init.correlationId = problem.correlationId;
   return new ApiError(init);
 }

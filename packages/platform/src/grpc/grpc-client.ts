@@ -86,6 +86,10 @@ export function connectService<S extends CompatServiceDefinition>(
   const channel = createChannel(address, undefined, {
     'grpc.keepalive_time_ms': 30_000,
     'grpc.keepalive_timeout_ms': 10_000,
+    // A restarted service must be reachable again within seconds, not after grpc-js's default
+    // backoff (up to two minutes), or one service restart would keep the gateway degraded.
+    'grpc.initial_reconnect_backoff_ms': 250,
+    'grpc.max_reconnect_backoff_ms': 3_000,
   });
   const client = createClientFactory()
     .use(propagateContext)
