@@ -5,3 +5,4 @@ export * from './gateway-client.js';
 export * from './embedded-process.js';
 export * from './test-database.js';
 export * from './fake-unit-of-work.js';
+export * from './tcp-proxy.js';

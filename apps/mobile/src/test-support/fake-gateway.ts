@@ -30,13 +30,15 @@ export function problem(status: number, code: string, detail: string, errors?: u
 
 export function installFakeGateway(routes: Record<string, Handler>) {
   const requests: RecordedRequest[] = [];
-  const fetchMock = jest.fn(async (url: string, init: RequestInit = {}) => {
-    const headers = (init.headers ?? {}) as Record<string, string>;
+  // Both forms of fetch are accepted: `fetch(url, init)` and `fetch(request)`, which the typed client uses.
+  const fetchMock = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const sent = new Request(input, init);
+    const text = await sent.text();
     const request: RecordedRequest = {
-      method: init.method ?? 'GET',
-      path: new URL(url).pathname,
-      authorization: headers.Authorization,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      method: sent.method,
+      path: new URL(sent.url).pathname,
+      authorization: sent.headers.get('authorization') ?? undefined,
+      body: text === '' ? undefined : JSON.parse(text),
     };
     requests.push(request);
     const handler = routes[`${request.method} ${request.path}`];
