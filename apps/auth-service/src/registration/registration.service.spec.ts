@@ -115,7 +115,10 @@ describe('RegistrationService.register', () => {
     expect(accounts.byEmail.get('ada.lovelace@example.com')).toMatchObject({ id: userId, passwordHash: 'hashed:correct horse battery' });
     expect(accounts.writesOutsideUnitOfWork).toEqual([]);
     expect(unitOfWork.committed.map((event) => event.type)).toEqual(['auth.user.registered.v1', 'auth.email_verification.requested.v1']);
-    expect(unitOfWork.committed[0]).toMatchObject({ subject: userId, data: { userId, email: 'ada.lovelace@example.com', displayName: 'Ada' } });
+    expect(unitOfWork.committed[0]).toMatchObject({
+      subject: userId,
+      data: { userId, email: 'ada.lovelace@example.com', displayName: 'Ada' },
+    });
   });
 
   it('emails the raw verification token but stores only its hash, expiring after the configured time', async () => {
@@ -182,7 +185,10 @@ describe('RegistrationService.verifyEmail', () => {
     await service.verifyEmail(token);
 
     expect(accounts.byEmail.get('ada.lovelace@example.com')?.emailVerifiedAt).toBeInstanceOf(Date);
-    expect(unitOfWork.committed.at(-1)).toMatchObject({ type: 'auth.email.verified.v1', data: { userId, email: 'ada.lovelace@example.com' } });
+    expect(unitOfWork.committed.at(-1)).toMatchObject({
+      type: 'auth.email.verified.v1',
+      data: { userId, email: 'ada.lovelace@example.com' },
+    });
     expect(accounts.writesOutsideUnitOfWork).toEqual([]);
   });
 

@@ -25,7 +25,12 @@ class FakeSessions {
   readonly tokens = new Map<string, { sessionId: string; replacedAt: Date | null }>();
 
   async create(session: { id: string; accountId: string; expiresAt: Date; userAgent?: string }, refreshTokenHash: string, _tx: Db) {
-    this.sessions.set(session.id, { accountId: session.accountId, expiresAt: session.expiresAt, revokedAt: null, userAgent: session.userAgent ?? '' });
+    this.sessions.set(session.id, {
+      accountId: session.accountId,
+      expiresAt: session.expiresAt,
+      revokedAt: null,
+      userAgent: session.userAgent ?? '',
+    });
     this.tokens.set(refreshTokenHash, { sessionId: session.id, replacedAt: null });
   }
   async findByRefreshToken(tokenHash: string): Promise<RefreshTokenLookup | undefined> {

@@ -74,7 +74,12 @@ function delivery(attempts = 0): DeliveryRow {
 /** One pass of the dispatcher: `start` runs a pass at once, `stop` lets it finish and ends the loop. */
 async function dispatchOnce(due: DeliveryRow[], transport: FakeTransport) {
   const deliveries = new FakeDeliveries(due);
-  const dispatcher = new DeliveryDispatcher(deliveries as unknown as DeliveriesRepository, transport, settings, createLogger('test', 'silent'));
+  const dispatcher = new DeliveryDispatcher(
+    deliveries as unknown as DeliveriesRepository,
+    transport,
+    settings,
+    createLogger('test', 'silent'),
+  );
   dispatcher.start();
   await dispatcher.stop();
   return deliveries.outcomes;
@@ -110,7 +115,9 @@ describe('DeliveryDispatcher', () => {
 
     const outcomes = await dispatchOnce([due], new FakeTransport(failure));
 
-    expect(outcomes).toEqual([{ kind: 'retry', id: due.id, attempts: 2, error: (failure as Error).message, nextAttemptAt: expect.any(Date) }]);
+    expect(outcomes).toEqual([
+      { kind: 'retry', id: due.id, attempts: 2, error: (failure as Error).message, nextAttemptAt: expect.any(Date) },
+    ]);
     const retry = outcomes[0] as Extract<Outcome, { kind: 'retry' }>;
     // Second attempt failed: the backoff is 2 s (1 s doubled once).
     expect(retry.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 2_000);
@@ -145,6 +152,11 @@ describe('DeliveryDispatcher', () => {
 
     const outcomes = await dispatchOnce([first!, second!], new FakeTransport());
 
-    expect(outcomes.map((outcome) => [outcome.kind, outcome.id]).sort()).toEqual([['sent', first!.id], ['sent', second!.id]].sort());
+    expect(outcomes.map((outcome) => [outcome.kind, outcome.id]).sort()).toEqual(
+      [
+        ['sent', first!.id],
+        ['sent', second!.id],
+      ].sort(),
+    );
   });
 });

@@ -168,9 +168,7 @@ export function createGatewayClient({ baseUrl, tokenStore, onSessionExpired }: G
     },
 
     async me() {
-      return authorized((accessToken) =>
-        send((fetch) => api.GET('/api/v1/me', { headers: bearer(accessToken), fetch })),
-      );
+      return authorized((accessToken) => send((fetch) => api.GET('/api/v1/me', { headers: bearer(accessToken), fetch })));
     },
 
     async refresh() {
@@ -185,9 +183,7 @@ export function createGatewayClient({ baseUrl, tokenStore, onSessionExpired }: G
         // Deliberately not `authorized`: renewing just to revoke would rotate the very token being sent.
         if (tokens !== null) {
           const { refreshToken, accessToken } = tokens;
-          await send((fetch) =>
-            api.POST('/api/v1/auth/logout', { body: { refreshToken }, headers: bearer(accessToken), fetch }),
-          );
+          await send((fetch) => api.POST('/api/v1/auth/logout', { body: { refreshToken }, headers: bearer(accessToken), fetch }));
         }
       } catch {
         // Signing out on this device must always succeed; if the gateway is unreachable the server-side

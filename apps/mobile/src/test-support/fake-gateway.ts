@@ -28,17 +28,31 @@ export function problem(status: number, code: string, detail: string, errors?: u
   };
 }
 
+// The typed client calls `fetch(request)`, and a Request's body can only be read asynchronously. Yet
+// handlers must run in the same tick as the fetch call (as with `fetch(url, init)`), so a test can answer
+// a pending request right after the press that sent it. So while installed, the fake also provides the
+// global Request, which remembers the string body it was built with.
+const sentBodies = new WeakMap<Request, string>();
+const OriginalRequest = globalThis.Request;
+class RecordingRequest extends OriginalRequest {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    const body = typeof init?.body === 'string' ? init.body : input instanceof Request ? sentBodies.get(input) : undefined;
+    if (body !== undefined) sentBodies.set(this, body);
+  }
+}
+
 export function installFakeGateway(routes: Record<string, Handler>) {
   const requests: RecordedRequest[] = [];
-  // Both forms of fetch are accepted: `fetch(url, init)` and `fetch(request)`, which the typed client uses.
+  // Both forms of fetch are accepted: `fetch(url, init)` and `fetch(request)`.
   const fetchMock = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const sent = new Request(input, init);
-    const text = await sent.text();
+    const sent = new RecordingRequest(input, init);
+    const text = sentBodies.get(sent);
     const request: RecordedRequest = {
       method: sent.method,
       path: new URL(sent.url).pathname,
       authorization: sent.headers.get('authorization') ?? undefined,
-      body: text === '' ? undefined : JSON.parse(text),
+      body: text === undefined || text === '' ? undefined : JSON.parse(text),
     };
     requests.push(request);
     const handler = routes[`${request.method} ${request.path}`];
@@ -52,11 +66,13 @@ export function installFakeGateway(routes: Record<string, Handler>) {
   });
   const original = globalThis.fetch;
   globalThis.fetch = fetchMock as unknown as typeof fetch;
+  globalThis.Request = RecordingRequest;
   return {
     requests,
     to: (route: string) => requests.filter((r) => `${r.method} ${r.path}` === route),
     restore: () => {
       globalThis.fetch = original;
+      globalThis.Request = OriginalRequest;
     },
   };
 }

@@ -39,7 +39,9 @@ function setUp() {
   const profiles = new FakeProfiles(unitOfWork);
   const cache = new MemoryCache();
   caches.push(cache);
-  const service = new ProfilesService(profiles as unknown as ProfilesRepository, unitOfWork.asUnitOfWork(), cache, { profileCacheTtlSeconds: 60 });
+  const service = new ProfilesService(profiles as unknown as ProfilesRepository, unitOfWork.asUnitOfWork(), cache, {
+    profileCacheTtlSeconds: 60,
+  });
   return { service, profiles, cache, unitOfWork };
 }
 
@@ -90,7 +92,11 @@ describe('ProfilesService', () => {
   it('invalidates the cache on create, so a profile re-created after a cached miss is seen', async () => {
     const { service, cache } = setUp();
     const profile = newProfile();
-    await cache.set(`profile:${profile.userId}`, JSON.stringify({ ...profile, displayName: 'stale', createdAt: new Date(), updatedAt: new Date() }), 60);
+    await cache.set(
+      `profile:${profile.userId}`,
+      JSON.stringify({ ...profile, displayName: 'stale', createdAt: new Date(), updatedAt: new Date() }),
+      60,
+    );
 
     await service.create(profile);
 
