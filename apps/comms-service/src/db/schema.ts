@@ -1,6 +1,6 @@
 import { inboxTable, outboxTable } from '@msp/platform';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const commsSchema = pgSchema('comms');
 
@@ -22,14 +22,15 @@ export const emailDeliveries = commsSchema.table(
     lastError: text('last_error'),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'date' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Millisecond precision, like a JS Date: keyset cursors carry it exactly (microseconds would be lost).
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
   },
   (table) => [
     check('email_deliveries_status_check', sql`${table.status} in ('queued', 'sent', 'failed')`),
     index('email_deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'queued'`),
     index('email_deliveries_created_idx').on(table.createdAt, table.id),
-    index('email_deliveries_event_idx').on(table.eventId, table.template),
+    uniqueIndex('email_deliveries_event_template_idx').on(table.eventId, table.template),
   ],
 );
 

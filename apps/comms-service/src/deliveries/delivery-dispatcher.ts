@@ -57,18 +57,40 @@ export class DeliveryDispatcher {
         html: delivery.htmlBody,
         messageId: `<${delivery.id}@msp.localhost>`,
       });
-      await this.deliveries.markSent(delivery.id, attempts);
-      this.logger.info({ deliveryId: delivery.id, template: delivery.template, attempts }, 'email sent');
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      if (isPermanentFailure(error) || attempts >= this.settings.maxAttempts) {
-        await this.deliveries.markFailed(delivery.id, attempts, message);
-        this.logger.warn({ deliveryId: delivery.id, attempts, error: message }, 'email failed for good');
-      } else {
-        const delayMs = Math.min(15 * 60_000, 1_000 * 2 ** (attempts - 1));
-        await this.deliveries.markRetry(delivery.id, attempts, message, new Date(Date.now() + delayMs));
-        this.logger.info({ deliveryId: delivery.id, attempts, delayMs, error: message }, 'email deferred');
+      await this.recordFailure(delivery, attempts, error);
+      return;
+    }
+    // The mail is out: failing to record that must not count as a failed send, or it would be sent again.
+    await this.recordSent(delivery, attempts);
+  }
+
+  private async recordSent(delivery: DeliveryRow, attempts: number): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      try {
+        await this.deliveries.markSent(delivery.id, attempts);
+        this.logger.info({ deliveryId: delivery.id, template: delivery.template, attempts }, 'email sent');
+        return;
+      } catch (error) {
+        if (tries >= 5) {
+          this.logger.error({ err: error, deliveryId: delivery.id }, 'email sent but not recorded; it may be sent again after its lease');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * tries));
       }
     }
   }
+
+  private async recordFailure(delivery: DeliveryRow, attempts: number, error: unknown): Promise<void> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    if (isPermanentFailure(error) || attempts >= this.settings.maxAttempts) {
+      await this.deliveries.markFailed(delivery.id, attempts, message);
+      this.logger.warn({ deliveryId: delivery.id, attempts, error: message }, 'email failed for good');
+    } else {
+      const delayMs = Math.min(15 * 60_000, 1_000 * 2 ** (attempts - 1));
+      await this.deliveries.markRetry(delivery.id, attempts, message, new Date(Date.now() + delayMs));
+      this.logger.info({ deliveryId: delivery.id, attempts, delayMs, error: message }, 'email deferred');
+    }
+  }
+
 }

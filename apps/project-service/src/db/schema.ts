@@ -14,7 +14,8 @@ export const projects = projectSchema.table(
     plan: text('plan').notNull().default('free'),
     archived: boolean('archived').notNull().default(false),
     createdBy: uuid('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Millisecond precision, like a JS Date: keyset cursors carry it exactly (microseconds would be lost).
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   },
