@@ -20,7 +20,20 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', crypto: 'readonly', Headers: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        crypto: 'readonly',
+        Headers: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -31,7 +44,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/*.spec.ts', '**/*.int-spec.ts', 'test/**', 'scripts/**', '**/*.config.{ts,js,mjs}', 'packages/testing/**', 'apps/mobile/**', 'apps/web/next.config.ts'],
+    files: [
+      '**/config.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'test/**',
+      'scripts/**',
+      '**/*.config.{ts,js,mjs}',
+      'packages/testing/**',
+      'apps/mobile/**',
+      'apps/web/next.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

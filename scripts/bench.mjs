@@ -14,19 +14,48 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 async function baselineSeconds() {
   const dir = mkdtempSync(join(tmpdir(), 'msp-bench-pglite-'));
   const started = performance.now();
-  execFileSync(process.execPath, ['--input-type=module', '-e', `import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(${JSON.stringify(dir)}); await db.close();`], { cwd: join(root, 'packages/platform') });
+  execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(${JSON.stringify(dir)}); await db.close();`,
+    ],
+    { cwd: join(root, 'packages/platform') },
+  );
   rmSync(dir, { recursive: true, force: true });
   return (performance.now() - started) / 1000;
 }
 
 function rssMiB(pid) {
-  const ids = [pid, ...execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((s) => s.trim()).filter(Boolean).map(Number)];
-  const kib = ids.map((id) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(id)], { encoding: 'utf8' }).trim() || 0)).reduce((a, b) => a + b, 0);
+  const ids = [
+    pid,
+    ...execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(Number),
+  ];
+  const kib = ids
+    .map((id) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(id)], { encoding: 'utf8' }).trim() || 0))
+    .reduce((a, b) => a + b, 0);
   return kib / 1024;
 }
 
 async function startPlatform(dataDir, port0) {
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', GATEWAY_PORT: port0, WEB_PORT: port0 + 1, SMTP_PORT: port0 + 2, INBOX_PORT: port0 + 3, AUTH_GRPC_PORT: port0 + 4, USER_GRPC_PORT: port0 + 5, PROJECT_GRPC_PORT: port0 + 6, COMMS_GRPC_PORT: port0 + 7 };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    GATEWAY_PORT: port0,
+    WEB_PORT: port0 + 1,
+    SMTP_PORT: port0 + 2,
+    INBOX_PORT: port0 + 3,
+    AUTH_GRPC_PORT: port0 + 4,
+    USER_GRPC_PORT: port0 + 5,
+    PROJECT_GRPC_PORT: port0 + 6,
+    COMMS_GRPC_PORT: port0 + 7,
+  };
   const started = performance.now();
   const child = spawn(process.execPath, ['apps/embedded/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -51,7 +80,10 @@ try {
   const baseline = await baselineSeconds();
   const fresh = await startPlatform(dataDir, port0);
   const restart = await startPlatform(dataDir, port0);
-  const row = (name, seconds, rss) => console.log(`${name.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ×${(seconds / baseline).toFixed(2).padStart(5)}  ${rss ? `${rss.toFixed(0)} MiB RSS` : ''}`);
+  const row = (name, seconds, rss) =>
+    console.log(
+      `${name.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ×${(seconds / baseline).toFixed(2).padStart(5)}  ${rss ? `${rss.toFixed(0)} MiB RSS` : ''}`,
+    );
   console.log('embedded platform start-up (ratio to a bare PGlite initdb in the same run)');
   row('baseline: bare PGlite, fresh dir', baseline);
   row('npm start, fresh data dir', fresh.seconds, fresh.rss);

@@ -1,7 +1,16 @@
 export interface DistributedPorts {
-  smtp: number; inbox: number; web: number; gateway: number;
-  auth: number; user: number; project: number; comms: number;
-  authOps: number; userOps: number; projectOps: number; commsOps: number;
+  smtp: number;
+  inbox: number;
+  web: number;
+  gateway: number;
+  auth: number;
+  user: number;
+  project: number;
+  comms: number;
+  authOps: number;
+  userOps: number;
+  projectOps: number;
+  commsOps: number;
 }
 export declare const defaultPorts: DistributedPorts;
 export interface DistributedPlatform {

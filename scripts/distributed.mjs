@@ -18,17 +18,83 @@ function plan(env, ports) {
   const grpc = (port) => `127.0.0.1:${port}`;
   const db = (name) => `${env.PG_URL}/${env.DB_PREFIX}${name}`;
   return [
-    { name: 'smtp-inbox', entry: 'dev/smtp-inbox/dist/main.js', env: { SMTP_PORT: ports.smtp, INBOX_PORT: ports.inbox }, ready: `http://127.0.0.1:${ports.inbox}/health` },
-    { name: 'comms-service', entry: 'apps/comms-service/dist/main.js', env: { COMMS_GRPC_PORT: ports.comms, OPS_PORT: ports.commsOps, COMMS_DATABASE_URL: db('comms'), SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, WEB_URL: `http://localhost:${ports.web}` }, ready: `http://127.0.0.1:${ports.commsOps}/health/ready` },
-    { name: 'user-service', entry: 'apps/user-service/dist/main.js', env: { USER_GRPC_PORT: ports.user, OPS_PORT: ports.userOps, USER_DATABASE_URL: db('user') }, ready: `http://127.0.0.1:${ports.userOps}/health/ready` },
-    { name: 'auth-service', entry: 'apps/auth-service/dist/main.js', env: { AUTH_GRPC_PORT: ports.auth, OPS_PORT: ports.authOps, AUTH_DATABASE_URL: db('auth'), USER_GRPC_URL: grpc(ports.user) }, ready: `http://127.0.0.1:${ports.authOps}/health/ready` },
-    { name: 'project-service', entry: 'apps/project-service/dist/main.js', env: { PROJECT_GRPC_PORT: ports.project, OPS_PORT: ports.projectOps, PROJECT_DATABASE_URL: db('project') }, ready: `http://127.0.0.1:${ports.projectOps}/health/ready` },
-    { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: { GATEWAY_PORT: ports.gateway, AUTH_GRPC_URL: grpc(ports.auth), USER_GRPC_URL: grpc(ports.user), PROJECT_GRPC_URL: grpc(ports.project), COMMS_GRPC_URL: grpc(ports.comms) }, ready: `http://127.0.0.1:${ports.gateway}/health/ready` },
-    ...(env.START_WEB === 'false' ? [] : [{ name: 'web', entry: 'node_modules/next/dist/bin/next', args: ['start', '-H', '127.0.0.1', '-p', String(ports.web)], cwd: 'apps/web', env: { GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, NEXT_TELEMETRY_DISABLED: '1' }, ready: `http://127.0.0.1:${ports.web}/health` }]),
+    {
+      name: 'smtp-inbox',
+      entry: 'dev/smtp-inbox/dist/main.js',
+      env: { SMTP_PORT: ports.smtp, INBOX_PORT: ports.inbox },
+      ready: `http://127.0.0.1:${ports.inbox}/health`,
+    },
+    {
+      name: 'comms-service',
+      entry: 'apps/comms-service/dist/main.js',
+      env: {
+        COMMS_GRPC_PORT: ports.comms,
+        OPS_PORT: ports.commsOps,
+        COMMS_DATABASE_URL: db('comms'),
+        SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+        WEB_URL: `http://localhost:${ports.web}`,
+      },
+      ready: `http://127.0.0.1:${ports.commsOps}/health/ready`,
+    },
+    {
+      name: 'user-service',
+      entry: 'apps/user-service/dist/main.js',
+      env: { USER_GRPC_PORT: ports.user, OPS_PORT: ports.userOps, USER_DATABASE_URL: db('user') },
+      ready: `http://127.0.0.1:${ports.userOps}/health/ready`,
+    },
+    {
+      name: 'auth-service',
+      entry: 'apps/auth-service/dist/main.js',
+      env: { AUTH_GRPC_PORT: ports.auth, OPS_PORT: ports.authOps, AUTH_DATABASE_URL: db('auth'), USER_GRPC_URL: grpc(ports.user) },
+      ready: `http://127.0.0.1:${ports.authOps}/health/ready`,
+    },
+    {
+      name: 'project-service',
+      entry: 'apps/project-service/dist/main.js',
+      env: { PROJECT_GRPC_PORT: ports.project, OPS_PORT: ports.projectOps, PROJECT_DATABASE_URL: db('project') },
+      ready: `http://127.0.0.1:${ports.projectOps}/health/ready`,
+    },
+    {
+      name: 'gateway',
+      entry: 'apps/gateway/dist/main.js',
+      env: {
+        GATEWAY_PORT: ports.gateway,
+        AUTH_GRPC_URL: grpc(ports.auth),
+        USER_GRPC_URL: grpc(ports.user),
+        PROJECT_GRPC_URL: grpc(ports.project),
+        COMMS_GRPC_URL: grpc(ports.comms),
+      },
+      ready: `http://127.0.0.1:${ports.gateway}/health/ready`,
+    },
+    ...(env.START_WEB === 'false'
+      ? []
+      : [
+          {
+            name: 'web',
+            entry: 'node_modules/next/dist/bin/next',
+            args: ['start', '-H', '127.0.0.1', '-p', String(ports.web)],
+            cwd: 'apps/web',
+            env: { GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, NEXT_TELEMETRY_DISABLED: '1' },
+            ready: `http://127.0.0.1:${ports.web}/health`,
+          },
+        ]),
   ];
 }
 
-export const defaultPorts = { smtp: 1025, inbox: 8025, web: 3000, gateway: 8080, auth: 50051, user: 50052, project: 50053, comms: 50054, authOps: 9051, userOps: 9052, projectOps: 9053, commsOps: 9054 };
+export const defaultPorts = {
+  smtp: 1025,
+  inbox: 8025,
+  web: 3000,
+  gateway: 8080,
+  auth: 50051,
+  user: 50052,
+  project: 50053,
+  comms: 50054,
+  authOps: 9051,
+  userOps: 9052,
+  projectOps: 9053,
+  commsOps: 9054,
+};
 
 /** Starts every process and waits until each is ready. Returns handles to stop, kill and restart them. */
 export async function startDistributed({ env = process.env, ports = defaultPorts, output = 'inherit' } = {}) {
@@ -94,7 +160,13 @@ async function waitReady(spec, child) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${spec.name} exited with code ${child.exitCode} while starting`);
-    if (await fetch(spec.ready).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(spec.ready).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`${spec.name} was not ready at ${spec.ready} within 90 s`);
@@ -114,7 +186,9 @@ function stopChild(child) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const platform = await startDistributed();
-  console.log(`\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`);
+  console.log(
+    `\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -13,6 +13,6 @@ const documentPath = fileURLToPath(new URL('packages/api-client/openapi.json', r
 writeFileSync(documentPath, `${JSON.stringify(document, null, 2)}\n`);
 
 const ast = await openapiTS(document, { exportType: true, alphabetize: true });
-const header = '// Generated from the gateway\'s OpenAPI document by scripts/generate-api-client.mjs. Do not edit.\n';
+const header = "// Generated from the gateway's OpenAPI document by scripts/generate-api-client.mjs. Do not edit.\n";
 writeFileSync(fileURLToPath(new URL('packages/api-client/src/schema.ts', root)), `${header}${astToString(ast)}`);
 console.log('api-client: openapi.json and src/schema.ts written');

@@ -50,7 +50,13 @@ export async function walkTheStory(gatewayUrl: string, inboxUrl: string) {
 
   const me = await gateway.call('GET', '/api/v1/me', { token: login.body.accessToken });
   expect(me.status).toBe(200);
-  expect(me.body).toMatchObject({ id: registered.body.userId, email, displayName: 'Story Teller', emailVerified: true, roles: ['customer'] });
+  expect(me.body).toMatchObject({
+    id: registered.body.userId,
+    email,
+    displayName: 'Story Teller',
+    emailVerified: true,
+    roles: ['customer'],
+  });
   expect((await gateway.call('GET', '/api/v1/me')).status).toBe(401);
 
   const refreshed = await gateway.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });

@@ -42,9 +42,7 @@ export default function App() {
 
   return (
     <View style={[styles.root, { backgroundColor: theme.background }]}>
-      {session === 'loading' ? (
-        <ActivityIndicator style={styles.root} accessibilityLabel="Loading" color={theme.primary} />
-      ) : null}
+      {session === 'loading' ? <ActivityIndicator style={styles.root} accessibilityLabel="Loading" color={theme.primary} /> : null}
       {session === 'signed-out' ? <SignInScreen client={client} onSignedIn={signedIn} /> : null}
       {session === 'signed-in' ? <HomeScreen client={client} onSignedOut={signedOut} /> : null}
       <StatusBar style="auto" />

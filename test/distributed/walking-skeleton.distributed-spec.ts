@@ -13,8 +13,25 @@ describe('the distributed platform: one process per service, real PostgreSQL, Re
 
   beforeAll(async () => {
     vhost = createVhost();
-    const ports = await freePorts('smtp', 'inbox', 'web', 'gateway', 'auth', 'user', 'project', 'comms', 'authOps', 'userOps', 'projectOps', 'commsOps');
-    platform = await startDistributed({ env: { ...process.env, DB_PREFIX: dbPrefix, AMQP_URL: vhost.url, START_WEB: 'false', LOG_LEVEL: 'warn' }, ports, output: 'inherit' });
+    const ports = await freePorts(
+      'smtp',
+      'inbox',
+      'web',
+      'gateway',
+      'auth',
+      'user',
+      'project',
+      'comms',
+      'authOps',
+      'userOps',
+      'projectOps',
+      'commsOps',
+    );
+    platform = await startDistributed({
+      env: { ...process.env, DB_PREFIX: dbPrefix, AMQP_URL: vhost.url, START_WEB: 'false', LOG_LEVEL: 'warn' },
+      ports,
+      output: 'inherit',
+    });
     gateway = new TestGatewayClient(platform.urls.gateway);
     inbox = new DevInboxClient(platform.urls.inbox);
   });
@@ -44,7 +61,9 @@ describe('the distributed platform: one process per service, real PostgreSQL, Re
 
   const register = async (label: string) => {
     const email = `${label}-${randomBytes(4).toString('hex')}@example.test`;
-    const response = await gateway.call('POST', '/api/v1/auth/register', { body: { email, password: 'long-enough-password', displayName: label } });
+    const response = await gateway.call('POST', '/api/v1/auth/register', {
+      body: { email, password: 'long-enough-password', displayName: label },
+    });
     expect(response.status).toBe(201);
     return email;
   };

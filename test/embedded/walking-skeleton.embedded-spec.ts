@@ -11,7 +11,10 @@ describe('the embedded platform (npm start), no servers', () => {
   let customer: Awaited<ReturnType<typeof walkTheStory>>;
 
   beforeAll(async () => {
-    platform = await startEmbeddedProcess({ dataDir, env: { PLATFORM_ADMIN_EMAIL: 'root@example.test', PLATFORM_ADMIN_PASSWORD: 'admin-password-1' } });
+    platform = await startEmbeddedProcess({
+      dataDir,
+      env: { PLATFORM_ADMIN_EMAIL: 'root@example.test', PLATFORM_ADMIN_PASSWORD: 'admin-password-1' },
+    });
   });
 
   afterAll(async () => {
@@ -56,7 +59,9 @@ describe('the embedded platform (npm start), no servers', () => {
     const admin = await gateway.call('POST', '/api/v1/auth/login', { body: { email: 'root@example.test', password: 'admin-password-1' } });
     const log = await gateway.call('GET', '/api/v1/admin/emails', { token: admin.body.accessToken });
     expect(log.status).toBe(200);
-    expect(log.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ to: customer.email, status: 'sent', template: 'verify-email.v1' })]));
+    expect(log.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ to: customer.email, status: 'sent', template: 'verify-email.v1' })]),
+    );
   });
 
   it('never writes a password or token to its logs', () => {

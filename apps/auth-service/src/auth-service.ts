@@ -35,7 +35,9 @@ export async function startAuthService(config: AuthConfig, shared?: SharedInfras
   await service.app.get(SigningKeysService).ensureActiveKey();
   let generatedAdminPassword: string | undefined;
   if (config.PLATFORM_ADMIN_EMAIL) {
-    const created = await service.app.get(RegistrationService).ensureAdministrator(config.PLATFORM_ADMIN_EMAIL, config.PLATFORM_ADMIN_PASSWORD);
+    const created = await service.app
+      .get(RegistrationService)
+      .ensureAdministrator(config.PLATFORM_ADMIN_EMAIL, config.PLATFORM_ADMIN_PASSWORD);
     generatedAdminPassword = created?.password;
     if (created) service.runtime.logger.info({ email: config.PLATFORM_ADMIN_EMAIL }, 'platform administrator created');
   }

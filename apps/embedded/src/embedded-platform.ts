@@ -60,12 +60,22 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
     const user = started(await startUserService(loadUserConfig(serviceEnv), shared));
     // Embedded mode always has an administrator; without a configured password one is generated and shown once.
     const adminEmail = env.PLATFORM_ADMIN_EMAIL || 'admin@msp.localhost';
-    const authService = await startAuthService(loadAuthConfig({ ...serviceEnv, USER_GRPC_URL: user, PLATFORM_ADMIN_EMAIL: adminEmail }), shared);
+    const authService = await startAuthService(
+      loadAuthConfig({ ...serviceEnv, USER_GRPC_URL: user, PLATFORM_ADMIN_EMAIL: adminEmail }),
+      shared,
+    );
     const auth = started(authService);
     const project = started(await startProjectService(loadProjectConfig(serviceEnv), shared));
 
     const gateway = await startGateway(
-      loadGatewayConfig({ ...env, GATEWAY_HOST: config.HOST, AUTH_GRPC_URL: auth, USER_GRPC_URL: user, PROJECT_GRPC_URL: project, COMMS_GRPC_URL: comms }),
+      loadGatewayConfig({
+        ...env,
+        GATEWAY_HOST: config.HOST,
+        AUTH_GRPC_URL: auth,
+        USER_GRPC_URL: user,
+        PROJECT_GRPC_URL: project,
+        COMMS_GRPC_URL: comms,
+      }),
     );
     stack.push({ name: 'gateway', stop: () => gateway.close() });
     const gatewayUrl = `http://${config.HOST}:${gateway.port}`;

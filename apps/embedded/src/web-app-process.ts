@@ -9,7 +9,13 @@ const webDir = fileURLToPath(new URL('../../web', import.meta.url));
  * Runs the built Next.js app (`next start`) as a child process: Next owns its own server and
  * module system, so it lives beside the services rather than inside their process.
  */
-export async function startWebApp(options: { host: string; port: number; gatewayUrl: string; inboxUrl: string; env: Record<string, string | undefined> }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startWebApp(options: {
+  host: string;
+  port: number;
+  gatewayUrl: string;
+  inboxUrl: string;
+  env: Record<string, string | undefined>;
+}): Promise<{ url: string; stop(): Promise<void> }> {
   const nextBin = join(dirname(createRequire(join(webDir, 'package.json')).resolve('next/package.json')), 'dist/bin/next');
   const child = spawn(process.execPath, [nextBin, 'start', '-H', options.host, '-p', String(options.port)], {
     cwd: webDir,
@@ -25,7 +31,10 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the web app exited with code ${child.exitCode} (was it built? run npm run build)`);
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -3,14 +3,7 @@ import { config as web } from './config';
 import { contentSecurityPolicy, createNonce } from './lib/csp';
 import { clientContextFrom, gateway, type ClientContext, type GatewayResult, type TokenPair } from './lib/gateway';
 import { signinPath } from './lib/redirect-target';
-import {
-  ACCESS_COOKIE,
-  REFRESH_COOKIE,
-  accessTokenExpiresSoon,
-  clearSession,
-  secureCookiesFor,
-  writeSession,
-} from './lib/session';
+import { ACCESS_COOKIE, REFRESH_COOKIE, accessTokenExpiresSoon, clearSession, secureCookiesFor, writeSession } from './lib/session';
 
 // Runs before every page and Server Action: sets the per-request CSP, renews an expired access token
 // from the refresh cookie (so pages never see a stale session), and sends signed-out visitors of

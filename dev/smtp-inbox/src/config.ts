@@ -11,8 +11,7 @@ export class ConfigError extends Error {
 
 // An empty variable (`SMTP_PORT=`) means "use the default"; coerced as-is it would become port 0.
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
-const port = (fallback: number) =>
-  z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).default(fallback));
+const port = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).default(fallback));
 
 // Ports follow Mailpit's defaults, so anything configured for Mailpit finds this inbox unchanged.
 const schema = z.object({

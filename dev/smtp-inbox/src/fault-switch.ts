@@ -36,10 +36,7 @@ export class FaultSwitch {
   }
 
   set(rejectWith: FaultCode | null, count?: number): FaultState {
-    this.state =
-      rejectWith === null || count === 0
-        ? { rejectWith: null, remaining: null }
-        : { rejectWith, remaining: count ?? null };
+    this.state = rejectWith === null || count === 0 ? { rejectWith: null, remaining: null } : { rejectWith, remaining: count ?? null };
     return this.current();
   }
 

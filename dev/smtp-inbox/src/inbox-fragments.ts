@@ -49,9 +49,7 @@ ${panel(
   'html',
   // sandbox="" gives the mail's HTML a unique origin with scripts, forms and navigation off, so a
   // hostile message can neither run code nor reach this page or the API.
-  hasHtml
-    ? `<iframe sandbox="" referrerpolicy="no-referrer" title="HTML part" srcdoc="${escapeHtml(message.html)}"></iframe>`
-    : '',
+  hasHtml ? `<iframe sandbox="" referrerpolicy="no-referrer" title="HTML part" srcdoc="${escapeHtml(message.html)}"></iframe>` : '',
 )}
 ${panel('text', `<pre>${escapeHtml(message.text || '(no text part)')}</pre>`)}
 ${panel('headers', headerTable(message.headers))}

@@ -71,10 +71,7 @@ export async function startInboxHttp(options: InboxHttpOptions): Promise<InboxHt
   };
 
   const routes: Routes = [
-    [
-      /^\/$/,
-      { GET: () => html(inboxPage(options.smtpPort, listFragment(store.list(), faults.current())), INBOX_PAGE_CSP) },
-    ],
+    [/^\/$/, { GET: () => html(inboxPage(options.smtpPort, listFragment(store.list(), faults.current())), INBOX_PAGE_CSP) }],
     [/^\/(?:health|livez|readyz)$/, { GET: ok }],
     // Browsers ask for it on every page load; an empty answer keeps their consoles free of 404s.
     [/^\/favicon\.ico$/, { GET: () => ({ status: 204, body: '', type: 'image/x-icon' }) }],
@@ -96,18 +93,11 @@ export async function startInboxHttp(options: InboxHttpOptions): Promise<InboxHt
     [
       /^\/api\/v1\/search$/,
       {
-        GET: ({ url }) =>
-          json(200, messagesPage(store, searchMessages(store.list(), url.searchParams.get('query') ?? ''), page(url))),
+        GET: ({ url }) => json(200, messagesPage(store, searchMessages(store.list(), url.searchParams.get('query') ?? ''), page(url))),
       },
     ],
-    [
-      /^\/api\/v1\/message\/([^/]+)$/,
-      { GET: ({ params }) => openMessage(params[0] ?? '', (m) => json(200, messageDetail(m))) },
-    ],
-    [
-      /^\/api\/v1\/message\/([^/]+)\/headers$/,
-      { GET: ({ params }) => json(200, findMessage(params[0] ?? '').headers) },
-    ],
+    [/^\/api\/v1\/message\/([^/]+)$/, { GET: ({ params }) => openMessage(params[0] ?? '', (m) => json(200, messageDetail(m))) }],
+    [/^\/api\/v1\/message\/([^/]+)\/headers$/, { GET: ({ params }) => json(200, findMessage(params[0] ?? '').headers) }],
     [
       /^\/api\/v1\/message\/([^/]+)\/raw$/,
       {
@@ -189,8 +179,7 @@ function decodePathSegment(segment: string): string {
 
 function errorReply(error: unknown, logger: InboxLogger): Reply {
   if (error instanceof HttpError) {
-    const body =
-      error.details === undefined ? { error: error.message } : { error: error.message, details: error.details };
+    const body = error.details === undefined ? { error: error.message } : { error: error.message, details: error.details };
     return json(error.status, body, error.headers);
   }
   logger.warn({ err: String(error) }, 'request failed');

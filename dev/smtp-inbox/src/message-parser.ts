@@ -52,9 +52,7 @@ function flattenGroup(entry: EmailAddress): MailAddress[] {
  */
 function blindRecipients(fromHeader: MailAddress[], rcptTo: string[], visible: MailAddress[]): MailAddress[] {
   const seen = new Set([...visible, ...fromHeader].map((entry) => entry.Address.toLowerCase()));
-  const fromEnvelope = rcptTo
-    .filter((address) => !seen.has(address.toLowerCase()))
-    .map((address) => ({ Name: '', Address: address }));
+  const fromEnvelope = rcptTo.filter((address) => !seen.has(address.toLowerCase())).map((address) => ({ Name: '', Address: address }));
   return [...fromHeader, ...fromEnvelope];
 }
 

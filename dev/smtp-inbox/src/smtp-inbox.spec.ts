@@ -92,9 +92,7 @@ describe('SMTP capture and the Mailpit-compatible API', () => {
     });
     expect(detail.body.Text).toContain(link);
     expect(detail.body.HTML).toContain(`href="${link}"`);
-    const token = `${detail.body.Text} ${detail.body.HTML}`
-      .replace(/&amp;/g, '&')
-      .match(/[?&]token=([A-Za-z0-9._~%-]+)/)?.[1];
+    const token = `${detail.body.Text} ${detail.body.HTML}`.replace(/&amp;/g, '&').match(/[?&]token=([A-Za-z0-9._~%-]+)/)?.[1];
     expect(token).toBe('abc');
     expect((await getJson('/api/v1/messages')).body.unread).toBe(0);
 

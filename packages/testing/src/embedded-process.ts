@@ -15,7 +15,11 @@ export interface EmbeddedProcess {
 }
 
 /** Runs the built embedded platform (`apps/embedded/dist/main.js`) as `npm start` does, on free ports. */
-export async function startEmbeddedProcess(options: { dataDir: string; env?: Record<string, string>; web?: boolean }): Promise<EmbeddedProcess> {
+export async function startEmbeddedProcess(options: {
+  dataDir: string;
+  env?: Record<string, string>;
+  web?: boolean;
+}): Promise<EmbeddedProcess> {
   const ports = await freePorts('gateway', 'smtp', 'inbox', 'web', 'auth', 'user', 'project', 'comms');
   const child = spawn(process.execPath, ['apps/embedded/dist/main.js'], {
     cwd: root,

@@ -10,7 +10,11 @@ export interface GatewayResponse<T = any> {
 export class TestGatewayClient {
   constructor(readonly baseUrl: string) {}
 
-  async call<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<GatewayResponse<T>> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<GatewayResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -38,6 +42,10 @@ export class TestGatewayClient {
     if (verified.status !== 204) throw new Error(`verify → ${verified.status}`);
     const login = await this.call('POST', '/api/v1/auth/login', { body: { email: person.email, password: person.password } });
     if (login.status !== 200) throw new Error(`login → ${login.status}`);
-    return { userId: registered.body.userId as string, accessToken: login.body.accessToken as string, refreshToken: login.body.refreshToken as string };
+    return {
+      userId: registered.body.userId as string,
+      accessToken: login.body.accessToken as string,
+      refreshToken: login.body.refreshToken as string,
+    };
   }
 }

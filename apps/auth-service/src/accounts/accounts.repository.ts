@@ -34,11 +34,7 @@ export class AccountsRepository {
 
   /** Inserts unless the email is taken; resolves false on a conflict instead of throwing. */
   async insert(account: NewAccount, tx: Db = this.db): Promise<boolean> {
-    const rows = await tx
-      .insert(accounts)
-      .values(account)
-      .onConflictDoNothing({ target: accounts.email })
-      .returning({ id: accounts.id });
+    const rows = await tx.insert(accounts).values(account).onConflictDoNothing({ target: accounts.email }).returning({ id: accounts.id });
     return rows.length === 1;
   }
 

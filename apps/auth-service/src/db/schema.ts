@@ -13,7 +13,10 @@ export const accounts = authSchema.table(
     /** Stored lower-cased: one account per mailbox whatever the spelling. */
     email: text('email').notNull().unique(),
     passwordHash: text('password_hash').notNull(),
-    roles: text('roles').array().notNull().default(sql`'{customer}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{customer}'::text[]`),
     status: text('status').notNull().default('active'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true, mode: 'date' }),
     mfaEnabled: boolean('mfa_enabled').notNull().default(false),

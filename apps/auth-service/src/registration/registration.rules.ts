@@ -9,11 +9,7 @@ export interface Registration {
 
 // NIST 800-63B: length is what matters; no composition rules; long passphrases allowed.
 const registrationSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email().max(254)),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   password: z.string().min(8).max(128),
   displayName: z.string().trim().min(1).max(100),
 });

@@ -51,7 +51,9 @@ export class RegistrationService {
     });
     if (!created) {
       // Another sign-up took the email between our check and our insert: undo our profile.
-      await this.users.deleteProfile({ userId }).catch((error: unknown) => this.logger.warn({ err: error, userId }, 'orphan profile left behind'));
+      await this.users
+        .deleteProfile({ userId })
+        .catch((error: unknown) => this.logger.warn({ err: error, userId }, 'orphan profile left behind'));
       throw emailTaken();
     }
     return userId;
@@ -102,7 +104,5 @@ export class RegistrationService {
 }
 
 function emailTaken(): AuthError {
-  return new AuthError('EMAIL_TAKEN', 'An account with this email already exists.', [
-    { path: 'email', message: 'is already registered' },
-  ]);
+  return new AuthError('EMAIL_TAKEN', 'An account with this email already exists.', [{ path: 'email', message: 'is already registered' }]);
 }

@@ -50,6 +50,9 @@ export class SessionsRepository {
   }
 
   async revoke(sessionId: string, now: Date, tx: Db = this.db): Promise<void> {
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
   }
 }

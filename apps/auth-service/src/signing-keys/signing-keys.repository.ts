@@ -11,7 +11,12 @@ export class SigningKeysRepository {
 
   /** The newest key that is not retired: the one new tokens are signed with. */
   async findActive(): Promise<SigningKeyRow | undefined> {
-    const rows = await this.db.select().from(signingKeys).where(isNull(signingKeys.retiredAt)).orderBy(desc(signingKeys.createdAt)).limit(1);
+    const rows = await this.db
+      .select()
+      .from(signingKeys)
+      .where(isNull(signingKeys.retiredAt))
+      .orderBy(desc(signingKeys.createdAt))
+      .limit(1);
     return rows[0];
   }
 

@@ -28,7 +28,9 @@ export const emailDeliveries = commsSchema.table(
   },
   (table) => [
     check('email_deliveries_status_check', sql`${table.status} in ('queued', 'sent', 'failed')`),
-    index('email_deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'queued'`),
+    index('email_deliveries_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} = 'queued'`),
     index('email_deliveries_created_idx').on(table.createdAt, table.id),
     uniqueIndex('email_deliveries_event_template_idx').on(table.eventId, table.template),
   ],

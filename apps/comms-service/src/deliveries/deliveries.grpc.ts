@@ -8,7 +8,10 @@ import { DeliveriesService } from './deliveries.service.js';
 export class DeliveriesGrpc implements commsV1.CommsServiceImplementation {
   constructor(private readonly deliveries: DeliveriesService) {}
 
-  async listEmailDeliveries(request: commsV1.ListEmailDeliveriesRequest, context: CallContext): Promise<commsV1.ListEmailDeliveriesResponse> {
+  async listEmailDeliveries(
+    request: commsV1.ListEmailDeliveriesRequest,
+    context: CallContext,
+  ): Promise<commsV1.ListEmailDeliveriesResponse> {
     const page = await this.deliveries.list(callerOf(context), request.limit, request.cursor);
     return {
       items: page.items.map((entry) => ({

@@ -4,7 +4,10 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { emailDeliveries } from '../db/schema.js';
 
 export type DeliveryRow = typeof emailDeliveries.$inferSelect;
-export type NewDelivery = Pick<typeof emailDeliveries.$inferInsert, 'id' | 'eventId' | 'toAddress' | 'template' | 'locale' | 'subject' | 'textBody' | 'htmlBody'>;
+export type NewDelivery = Pick<
+  typeof emailDeliveries.$inferInsert,
+  'id' | 'eventId' | 'toAddress' | 'template' | 'locale' | 'subject' | 'textBody' | 'htmlBody'
+>;
 
 const logColumns = {
   id: emailDeliveries.id,
@@ -44,7 +47,10 @@ export class DeliveriesRepository {
     );
     if (rows.length === 0) return [];
     const ids = rows.map((row) => String(row.id));
-    return this.db.select().from(t).where(sql`${t.id} in ${ids}`);
+    return this.db
+      .select()
+      .from(t)
+      .where(sql`${t.id} in ${ids}`);
   }
 
   async markSent(id: string, attempts: number): Promise<void> {

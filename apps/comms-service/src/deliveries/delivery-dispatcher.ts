@@ -92,5 +92,4 @@ export class DeliveryDispatcher {
       this.logger.info({ deliveryId: delivery.id, attempts, delayMs, error: message }, 'email deferred');
     }
   }
-
 }

@@ -14,7 +14,11 @@ export function readableMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.message.endsWith('received undefined') ? 'is required' : `must be a ${issue.expected}`;
     case 'invalid_format':
-      return issue.format === 'email' ? 'must be a valid email address' : issue.format === 'regex' ? 'has an invalid format' : `must be a valid ${issue.format}`;
+      return issue.format === 'email'
+        ? 'must be a valid email address'
+        : issue.format === 'regex'
+          ? 'has an invalid format'
+          : `must be a valid ${issue.format}`;
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}`;
     default:

@@ -57,10 +57,7 @@ export function createTokenStore(persist: boolean = persistsByDefault): TokenSto
     async clear() {
       cached = null;
       if (!persist) return;
-      await Promise.all([
-        SecureStore.deleteItemAsync(ACCESS_TOKEN_KEY),
-        SecureStore.deleteItemAsync(REFRESH_TOKEN_KEY),
-      ]);
+      await Promise.all([SecureStore.deleteItemAsync(ACCESS_TOKEN_KEY), SecureStore.deleteItemAsync(REFRESH_TOKEN_KEY)]);
     },
   };
 }

@@ -17,10 +17,7 @@ export function TextField({ label, error, ...inputProps }: Props) {
         {...inputProps}
         accessibilityLabel={label}
         placeholderTextColor={theme.mutedText}
-        style={[
-          styles.input,
-          { color: theme.text, backgroundColor: theme.surface, borderColor: error ? theme.danger : theme.border },
-        ]}
+        style={[styles.input, { color: theme.text, backgroundColor: theme.surface, borderColor: error ? theme.danger : theme.border }]}
       />
       {error ? <Text style={[styles.error, { color: theme.danger }]}>{error}</Text> : null}
     </View>

@@ -51,10 +51,7 @@ export function HomeScreen({ client, onSignedOut }: Props) {
   }
 
   return (
-    <ScrollView
-      style={{ backgroundColor: theme.background }}
-      contentContainerStyle={styles.content}
-    >
+    <ScrollView style={{ backgroundColor: theme.background }} contentContainerStyle={styles.content}>
       <Text accessibilityRole="header" style={[styles.title, { color: theme.text }]}>
         Your account
       </Text>

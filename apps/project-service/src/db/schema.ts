@@ -21,7 +21,9 @@ export const projects = projectSchema.table(
   },
   (table) => [
     // Keys are unique among live projects; a deleted project's key may be taken again.
-    uniqueIndex('projects_key_live_idx').on(table.key).where(sql`${table.deletedAt} is null`),
+    uniqueIndex('projects_key_live_idx')
+      .on(table.key)
+      .where(sql`${table.deletedAt} is null`),
     check('projects_key_format_check', sql`${table.key} ~ '^[A-Z][A-Z0-9]{1,9}$'`),
     check('projects_plan_check', sql`${table.plan} in ('free', 'pro', 'business')`),
   ],

@@ -59,7 +59,8 @@ export class ProjectsService {
   async list(caller: Caller | undefined, limit: number, cursor: string): Promise<ProjectPage> {
     const member = requireCaller(caller);
     const after = decodeCursor(cursor);
-    if (cursor && !after) throw new ProjectError('VALIDATION_FAILED', 'The cursor is invalid.', [{ path: 'cursor', message: 'is invalid' }]);
+    if (cursor && !after)
+      throw new ProjectError('VALIDATION_FAILED', 'The cursor is invalid.', [{ path: 'cursor', message: 'is invalid' }]);
     const size = pageSize(limit);
     return toPage(await this.projects.listForMember(member.userId, size + 1, after), size);
   }

@@ -8,9 +8,7 @@ import styles from './home.module.css';
 function formatMemberSince(me: Me): string {
   const date = new Date(me.createdAt);
   try {
-    return new Intl.DateTimeFormat(me.locale ?? 'en', { dateStyle: 'long', timeZone: me.timezone ?? 'UTC' }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat(me.locale ?? 'en', { dateStyle: 'long', timeZone: me.timezone ?? 'UTC' }).format(date);
   } catch {
     return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
@@ -79,9 +77,7 @@ export default async function HomePage() {
           </dd>
         </div>
       </dl>
-      {!me.emailVerified && (
-        <p className={styles.hint}>Open the link we emailed you to verify your address.</p>
-      )}
+      {!me.emailVerified && <p className={styles.hint}>Open the link we emailed you to verify your address.</p>}
     </section>
   );
 }

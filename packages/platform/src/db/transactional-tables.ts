@@ -19,7 +19,11 @@ export function outboxTable(schema: PgSchema) {
       attempts: integer('attempts').notNull().default(0),
       lastError: text('last_error'),
     },
-    (table) => [index('outbox_pending_idx').on(table.seq).where(sql`${table.publishedAt} is null`)],
+    (table) => [
+      index('outbox_pending_idx')
+        .on(table.seq)
+        .where(sql`${table.publishedAt} is null`),
+    ],
   );
 }
 

@@ -50,10 +50,7 @@ function contextOf(context: CallContext): RequestContext {
  * (correlation id, caller) around every call, domain errors mapped to status + trailers, and
  * internal errors logged and hidden.
  */
-export async function startGrpcServer(
-  options: GrpcServerOptions,
-  register: (server: Server) => void,
-): Promise<GrpcServer> {
+export async function startGrpcServer(options: GrpcServerOptions, register: (server: Server) => void): Promise<GrpcServer> {
   const { logger, errorMappers } = options;
 
   async function* platformMiddleware<Req, Res>(call: ServerMiddlewareCall<Req, Res>, context: CallContext) {

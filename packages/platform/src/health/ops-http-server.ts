@@ -5,7 +5,11 @@ import type { HealthRegistry } from './health-registry.js';
  * A service's small HTTP side door for orchestrators: `/health/live` (the process answers) and
  * `/health/ready` (every dependency answers; 503 otherwise).
  */
-export async function startOpsHttpServer(host: string, port: number, health: HealthRegistry): Promise<{ port: number; close(): Promise<void> }> {
+export async function startOpsHttpServer(
+  host: string,
+  port: number,
+  health: HealthRegistry,
+): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });

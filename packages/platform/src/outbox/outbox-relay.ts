@@ -94,14 +94,17 @@ export class OutboxRelay implements OutboxListener {
 
   private async claimBatch(): Promise<ClaimedRow[]> {
     const t = this.table;
-    const rows = await queryRows<ClaimedRow>(this.db, sql`
+    const rows = await queryRows<ClaimedRow>(
+      this.db,
+      sql`
       update ${t} set claimed_until = now() + ${`${this.claimMs} milliseconds`}::interval, attempts = attempts + 1
       where ${t.seq} in (
         select ${t.seq} from ${t}
         where ${t.publishedAt} is null and (${t.claimedUntil} is null or ${t.claimedUntil} < now())
         order by ${t.seq} limit ${this.batchSize}
         for update skip locked)
-      returning seq, envelope, attempts`);
+      returning seq, envelope, attempts`,
+    );
     return rows.map((row) => ({ ...row, seq: Number(row.seq) })).sort((a, b) => a.seq - b.seq);
   }
 

@@ -28,8 +28,7 @@ describe('gateway client refresh', () => {
   it('runs exactly one refresh for five parallel calls that each get 401, then retries each once', async () => {
     const tokenStore = await signedInStore();
     gateway = installFakeGateway({
-      'GET /api/v1/me': (request: RecordedRequest) =>
-        request.authorization === 'Bearer access-new' ? json(200, me) : expired(),
+      'GET /api/v1/me': (request: RecordedRequest) => (request.authorization === 'Bearer access-new' ? json(200, me) : expired()),
       'POST /api/v1/auth/refresh': refreshAfter(
         () => gateway.to('GET /api/v1/me').length,
         5,

@@ -17,14 +17,12 @@ export default async function CheckEmailPage({ searchParams }: CheckEmailPagePro
       <div className={styles.heading}>
         <h1 className={styles.title}>Check your email</h1>
         <p className={styles.lead}>
-          We sent a verification link to {address ? <strong>{address}</strong> : 'your email address'}. Open it to
-          confirm the address and finish setting up your account.
+          We sent a verification link to {address ? <strong>{address}</strong> : 'your email address'}. Open it to confirm the address and
+          finish setting up your account.
         </p>
       </div>
       <div className={styles.stack}>
-        <p className={styles.notice}>
-          The email can take a minute to arrive. If it does not, look in your spam or junk folder.
-        </p>
+        <p className={styles.notice}>The email can take a minute to arrive. If it does not, look in your spam or junk folder.</p>
         {config.devInboxUrl && (
           <p className={styles.notice}>
             Development: outgoing mail is captured by the{' '}

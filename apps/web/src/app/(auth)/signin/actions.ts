@@ -5,13 +5,7 @@ import { redirect } from 'next/navigation';
 import { problemToFormState, textField, type FormState } from '../../../lib/form-state';
 import { clientContextFrom, gateway, isMfaChallenge, type GatewayProblem } from '../../../lib/gateway';
 import { safeNextPath } from '../../../lib/redirect-target';
-import {
-  MFA_COOKIE,
-  clearMfaChallenge,
-  secureCookiesFor,
-  writeMfaChallenge,
-  writeSession,
-} from '../../../lib/session';
+import { MFA_COOKIE, clearMfaChallenge, secureCookiesFor, writeMfaChallenge, writeSession } from '../../../lib/session';
 
 // Server Actions only run on same-origin POSTs (Next.js compares Origin with Host), which is the CSRF
 // protection for our cookie sessions. The MFA challenge token stays server-side in an httpOnly cookie,

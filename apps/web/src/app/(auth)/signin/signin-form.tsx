@@ -23,8 +23,8 @@ export function SigninForm({ next, restartHref }: { readonly next: string; reado
         <input type="hidden" name="next" value={next} />
         <input type="hidden" name="email" value={state.values.email ?? ''} />
         <p className={styles.notice}>
-          Two-factor authentication is on for {state.values.email || 'this account'}. Enter the 6-digit code from
-          your authenticator app, or one of your recovery codes.
+          Two-factor authentication is on for {state.values.email || 'this account'}. Enter the 6-digit code from your authenticator app, or
+          one of your recovery codes.
         </p>
         <FormAlert message={state.formError} />
         <Field
@@ -61,14 +61,7 @@ export function SigninForm({ next, restartHref }: { readonly next: string; reado
         defaultValue={state.values.email}
         error={state.fieldErrors.email}
       />
-      <Field
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={state.fieldErrors.password}
-      />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" required error={state.fieldErrors.password} />
       <SubmitButton>Sign in</SubmitButton>
     </form>
   );

@@ -34,14 +34,7 @@ export function SignupForm() {
         defaultValue={state.values.email}
         error={state.fieldErrors.email}
       />
-      <Field
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={state.fieldErrors.password}
-      />
+      <Field name="password" label="Password" type="password" autoComplete="new-password" required error={state.fieldErrors.password} />
       <SubmitButton>Create account</SubmitButton>
     </form>
   );
