@@ -21,6 +21,7 @@ export interface DistributedPlatform {
   restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
+export declare function runDistributed(): Promise<void>;
 export declare function startDistributed(options?: {
   env?: Record<string, string | undefined>;
   ports?: DistributedPorts;

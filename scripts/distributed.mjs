@@ -184,11 +184,10 @@ function stopChild(child) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** Starts everything, prints the URLs and stops everything on SIGINT/SIGTERM. */
+export async function runDistributed() {
   const platform = await startDistributed();
-  console.log(
-    `\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`,
-  );
+  console.log(`\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -198,3 +197,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runDistributed();
