@@ -29,3 +29,4 @@ export * from './lifecycle/run-until-signal.js';
 export * from './pagination/cursor.js';
 export * from './runtime/launch-service.js';
 export * from './lifecycle/polling-loop.js';
+export * from './security/revocation-list.js';

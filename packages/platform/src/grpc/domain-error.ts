@@ -13,6 +13,8 @@ export abstract class DomainError<Code extends string = string> extends Error {
     readonly code: Code,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** For throttling errors: when the caller may try again (becomes `Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;

@@ -22,6 +22,8 @@ export class RemoteCallError extends Error {
     readonly code: string | undefined,
     readonly fields: FieldProblem[],
     readonly method: string,
+    /** Seconds until a throttled call may be retried, when the service said so. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${method}: ${details}`);
     this.name = 'RemoteCallError';
@@ -62,7 +64,15 @@ async function* readErrorTrailers<Req, Res>(call: ClientMiddlewareCall<Req, Res>
         fields = [];
       }
     }
-    throw new RemoteCallError(error.code, error.details, typeof code === 'string' ? code : undefined, fields, error.path);
+    const retryAfter = Number(trailer?.get(MetadataKey.retryAfter));
+    throw new RemoteCallError(
+      error.code,
+      error.details,
+      typeof code === 'string' ? code : undefined,
+      fields,
+      error.path,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
 }
 

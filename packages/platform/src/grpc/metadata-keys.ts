@@ -7,4 +7,6 @@ export const MetadataKey = {
   errorCode: 'x-error-code',
   /** Trailer: JSON array of field problems of a failed call. */
   fieldErrors: 'x-field-errors',
+  /** Trailer: seconds until a throttled call may be retried. */
+  retryAfter: 'x-retry-after',
 } as const;

@@ -50,7 +50,12 @@ export interface TokenPair {
 }
 
 export interface LoginResponse {
-  tokens?: TokenPair | undefined;
+  /** Set when the login is complete. */
+  tokens?:
+    | TokenPair
+    | undefined;
+  /** Set instead of tokens when the account has MFA: pass it to VerifyMfa with a code. */
+  mfaToken: string;
 }
 
 export interface RefreshRequest {
@@ -78,7 +83,11 @@ export interface Account {
   roles: string[];
   emailVerified: boolean;
   mfaEnabled: boolean;
-  createdAt?: Date | undefined;
+  createdAt?:
+    | Date
+    | undefined;
+  /** active or suspended. */
+  status: string;
 }
 
 export interface GetAccountResponse {
@@ -91,6 +100,132 @@ export interface GetJwksRequest {
 export interface GetJwksResponse {
   /** The JWKS document ({"keys": [...]}) as JSON text: the gateway serves it unchanged. */
   jwksJson: string;
+}
+
+export interface VerifyMfaRequest {
+  mfaToken: string;
+  code: string;
+  client?: ClientInfo | undefined;
+}
+
+export interface VerifyMfaResponse {
+  tokens?: TokenPair | undefined;
+}
+
+export interface Session {
+  id: string;
+  createdAt?: Date | undefined;
+  lastUsedAt?: Date | undefined;
+  userAgent: string;
+  ip: string;
+  /** True for the session of the token making this call. */
+  current: boolean;
+}
+
+export interface ListSessionsRequest {
+}
+
+export interface ListSessionsResponse {
+  sessions: Session[];
+}
+
+export interface RevokeSessionRequest {
+  sessionId: string;
+}
+
+export interface RevokeSessionResponse {
+}
+
+export interface RevokeOtherSessionsRequest {
+}
+
+export interface RevokeOtherSessionsResponse {
+}
+
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+export interface ForgotPasswordResponse {
+}
+
+export interface ResetPasswordRequest {
+  token: string;
+  newPassword: string;
+}
+
+export interface ResetPasswordResponse {
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface ChangePasswordResponse {
+}
+
+export interface EnrollTotpRequest {
+}
+
+export interface EnrollTotpResponse {
+  /** Base32, for manual entry. */
+  secret: string;
+  /** otpauth://totp/… for a QR code. */
+  otpauthUrl: string;
+}
+
+export interface ConfirmTotpRequest {
+  code: string;
+}
+
+export interface ConfirmTotpResponse {
+  recoveryCodes: string[];
+}
+
+export interface DisableTotpRequest {
+  code: string;
+}
+
+export interface DisableTotpResponse {
+}
+
+export interface SuspendAccountRequest {
+  userId: string;
+}
+
+export interface SuspendAccountResponse {
+}
+
+export interface UnsuspendAccountRequest {
+  userId: string;
+}
+
+export interface UnsuspendAccountResponse {
+}
+
+export interface SetRolesRequest {
+  userId: string;
+  roles: string[];
+}
+
+export interface SetRolesResponse {
+  account?: Account | undefined;
+}
+
+export interface RevokeAllSessionsRequest {
+  userId: string;
+}
+
+export interface RevokeAllSessionsResponse {
+}
+
+export interface RotateSigningKeyRequest {
+}
+
+export interface RotateSigningKeyResponse {
+  /** The key id new tokens are signed with. */
+  kid: string;
 }
 
 function createBaseRegisterRequest(): RegisterRequest {
@@ -696,13 +831,16 @@ export const TokenPair: MessageFns<TokenPair> = {
 };
 
 function createBaseLoginResponse(): LoginResponse {
-  return { tokens: undefined };
+  return { tokens: undefined, mfaToken: "" };
 }
 
 export const LoginResponse: MessageFns<LoginResponse> = {
   encode(message: LoginResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.tokens !== undefined) {
       TokenPair.encode(message.tokens, writer.uint32(10).fork()).join();
+    }
+    if (message.mfaToken !== "") {
+      writer.uint32(18).string(message.mfaToken);
     }
     return writer;
   },
@@ -728,6 +866,14 @@ export const LoginResponse: MessageFns<LoginResponse> = {
             message.tokens = TokenPair.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.mfaToken = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -741,13 +887,23 @@ export const LoginResponse: MessageFns<LoginResponse> = {
   },
 
   fromJSON(object: any): LoginResponse {
-    return { tokens: isSet(object.tokens) ? TokenPair.fromJSON(object.tokens) : undefined };
+    return {
+      tokens: isSet(object.tokens) ? TokenPair.fromJSON(object.tokens) : undefined,
+      mfaToken: isSet(object.mfaToken)
+        ? globalThis.String(object.mfaToken)
+        : isSet(object.mfa_token)
+        ? globalThis.String(object.mfa_token)
+        : "",
+    };
   },
 
   toJSON(message: LoginResponse): unknown {
     const obj: any = {};
     if (message.tokens !== undefined) {
       obj.tokens = TokenPair.toJSON(message.tokens);
+    }
+    if (message.mfaToken !== "") {
+      obj.mfaToken = message.mfaToken;
     }
     return obj;
   },
@@ -760,6 +916,7 @@ export const LoginResponse: MessageFns<LoginResponse> = {
     message.tokens = (object.tokens !== undefined && object.tokens !== null)
       ? TokenPair.fromPartial(object.tokens)
       : undefined;
+    message.mfaToken = object.mfaToken ?? "";
     return message;
   },
 };
@@ -1102,7 +1259,15 @@ export const GetAccountRequest: MessageFns<GetAccountRequest> = {
 };
 
 function createBaseAccount(): Account {
-  return { userId: "", email: "", roles: [], emailVerified: false, mfaEnabled: false, createdAt: undefined };
+  return {
+    userId: "",
+    email: "",
+    roles: [],
+    emailVerified: false,
+    mfaEnabled: false,
+    createdAt: undefined,
+    status: "",
+  };
 }
 
 export const Account: MessageFns<Account> = {
@@ -1124,6 +1289,9 @@ export const Account: MessageFns<Account> = {
     }
     if (message.createdAt !== undefined) {
       Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(50).fork()).join();
+    }
+    if (message.status !== "") {
+      writer.uint32(58).string(message.status);
     }
     return writer;
   },
@@ -1189,6 +1357,14 @@ export const Account: MessageFns<Account> = {
             message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1225,6 +1401,7 @@ export const Account: MessageFns<Account> = {
         : isSet(object.created_at)
         ? fromJsonTimestamp(object.created_at)
         : undefined,
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
     };
   },
 
@@ -1248,6 +1425,9 @@ export const Account: MessageFns<Account> = {
     if (message.createdAt !== undefined) {
       obj.createdAt = message.createdAt.toISOString();
     }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
     return obj;
   },
 
@@ -1262,6 +1442,7 @@ export const Account: MessageFns<Account> = {
     message.emailVerified = object.emailVerified ?? false;
     message.mfaEnabled = object.mfaEnabled ?? false;
     message.createdAt = object.createdAt ?? undefined;
+    message.status = object.status ?? "";
     return message;
   },
 };
@@ -1460,6 +1641,2150 @@ export const GetJwksResponse: MessageFns<GetJwksResponse> = {
   },
 };
 
+function createBaseVerifyMfaRequest(): VerifyMfaRequest {
+  return { mfaToken: "", code: "", client: undefined };
+}
+
+export const VerifyMfaRequest: MessageFns<VerifyMfaRequest> = {
+  encode(message: VerifyMfaRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mfaToken !== "") {
+      writer.uint32(10).string(message.mfaToken);
+    }
+    if (message.code !== "") {
+      writer.uint32(18).string(message.code);
+    }
+    if (message.client !== undefined) {
+      ClientInfo.encode(message.client, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerifyMfaRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerifyMfaRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mfaToken = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.client = ClientInfo.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VerifyMfaRequest {
+    return {
+      mfaToken: isSet(object.mfaToken)
+        ? globalThis.String(object.mfaToken)
+        : isSet(object.mfa_token)
+        ? globalThis.String(object.mfa_token)
+        : "",
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      client: isSet(object.client) ? ClientInfo.fromJSON(object.client) : undefined,
+    };
+  },
+
+  toJSON(message: VerifyMfaRequest): unknown {
+    const obj: any = {};
+    if (message.mfaToken !== "") {
+      obj.mfaToken = message.mfaToken;
+    }
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.client !== undefined) {
+      obj.client = ClientInfo.toJSON(message.client);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<VerifyMfaRequest>): VerifyMfaRequest {
+    return VerifyMfaRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<VerifyMfaRequest>): VerifyMfaRequest {
+    const message = createBaseVerifyMfaRequest();
+    message.mfaToken = object.mfaToken ?? "";
+    message.code = object.code ?? "";
+    message.client = (object.client !== undefined && object.client !== null)
+      ? ClientInfo.fromPartial(object.client)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseVerifyMfaResponse(): VerifyMfaResponse {
+  return { tokens: undefined };
+}
+
+export const VerifyMfaResponse: MessageFns<VerifyMfaResponse> = {
+  encode(message: VerifyMfaResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tokens !== undefined) {
+      TokenPair.encode(message.tokens, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerifyMfaResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerifyMfaResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tokens = TokenPair.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VerifyMfaResponse {
+    return { tokens: isSet(object.tokens) ? TokenPair.fromJSON(object.tokens) : undefined };
+  },
+
+  toJSON(message: VerifyMfaResponse): unknown {
+    const obj: any = {};
+    if (message.tokens !== undefined) {
+      obj.tokens = TokenPair.toJSON(message.tokens);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<VerifyMfaResponse>): VerifyMfaResponse {
+    return VerifyMfaResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<VerifyMfaResponse>): VerifyMfaResponse {
+    const message = createBaseVerifyMfaResponse();
+    message.tokens = (object.tokens !== undefined && object.tokens !== null)
+      ? TokenPair.fromPartial(object.tokens)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSession(): Session {
+  return { id: "", createdAt: undefined, lastUsedAt: undefined, userAgent: "", ip: "", current: false };
+}
+
+export const Session: MessageFns<Session> = {
+  encode(message: Session, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.createdAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(18).fork()).join();
+    }
+    if (message.lastUsedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.lastUsedAt), writer.uint32(26).fork()).join();
+    }
+    if (message.userAgent !== "") {
+      writer.uint32(34).string(message.userAgent);
+    }
+    if (message.ip !== "") {
+      writer.uint32(42).string(message.ip);
+    }
+    if (message.current !== false) {
+      writer.uint32(48).bool(message.current);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Session {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSession();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.lastUsedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.userAgent = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.ip = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.current = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Session {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+      lastUsedAt: isSet(object.lastUsedAt)
+        ? fromJsonTimestamp(object.lastUsedAt)
+        : isSet(object.last_used_at)
+        ? fromJsonTimestamp(object.last_used_at)
+        : undefined,
+      userAgent: isSet(object.userAgent)
+        ? globalThis.String(object.userAgent)
+        : isSet(object.user_agent)
+        ? globalThis.String(object.user_agent)
+        : "",
+      ip: isSet(object.ip) ? globalThis.String(object.ip) : "",
+      current: isSet(object.current) ? globalThis.Boolean(object.current) : false,
+    };
+  },
+
+  toJSON(message: Session): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = message.createdAt.toISOString();
+    }
+    if (message.lastUsedAt !== undefined) {
+      obj.lastUsedAt = message.lastUsedAt.toISOString();
+    }
+    if (message.userAgent !== "") {
+      obj.userAgent = message.userAgent;
+    }
+    if (message.ip !== "") {
+      obj.ip = message.ip;
+    }
+    if (message.current !== false) {
+      obj.current = message.current;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Session>): Session {
+    return Session.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Session>): Session {
+    const message = createBaseSession();
+    message.id = object.id ?? "";
+    message.createdAt = object.createdAt ?? undefined;
+    message.lastUsedAt = object.lastUsedAt ?? undefined;
+    message.userAgent = object.userAgent ?? "";
+    message.ip = object.ip ?? "";
+    message.current = object.current ?? false;
+    return message;
+  },
+};
+
+function createBaseListSessionsRequest(): ListSessionsRequest {
+  return {};
+}
+
+export const ListSessionsRequest: MessageFns<ListSessionsRequest> = {
+  encode(_: ListSessionsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListSessionsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListSessionsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ListSessionsRequest {
+    return {};
+  },
+
+  toJSON(_: ListSessionsRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListSessionsRequest>): ListSessionsRequest {
+    return ListSessionsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<ListSessionsRequest>): ListSessionsRequest {
+    const message = createBaseListSessionsRequest();
+    return message;
+  },
+};
+
+function createBaseListSessionsResponse(): ListSessionsResponse {
+  return { sessions: [] };
+}
+
+export const ListSessionsResponse: MessageFns<ListSessionsResponse> = {
+  encode(message: ListSessionsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.sessions) {
+      Session.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListSessionsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListSessionsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sessions.push(Session.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListSessionsResponse {
+    return {
+      sessions: globalThis.Array.isArray(object?.sessions) ? object.sessions.map((e: any) => Session.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: ListSessionsResponse): unknown {
+    const obj: any = {};
+    if (message.sessions?.length) {
+      obj.sessions = message.sessions.map((e) => Session.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListSessionsResponse>): ListSessionsResponse {
+    return ListSessionsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListSessionsResponse>): ListSessionsResponse {
+    const message = createBaseListSessionsResponse();
+    message.sessions = object.sessions?.map((e) => Session.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseRevokeSessionRequest(): RevokeSessionRequest {
+  return { sessionId: "" };
+}
+
+export const RevokeSessionRequest: MessageFns<RevokeSessionRequest> = {
+  encode(message: RevokeSessionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sessionId !== "") {
+      writer.uint32(10).string(message.sessionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeSessionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeSessionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sessionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokeSessionRequest {
+    return {
+      sessionId: isSet(object.sessionId)
+        ? globalThis.String(object.sessionId)
+        : isSet(object.session_id)
+        ? globalThis.String(object.session_id)
+        : "",
+    };
+  },
+
+  toJSON(message: RevokeSessionRequest): unknown {
+    const obj: any = {};
+    if (message.sessionId !== "") {
+      obj.sessionId = message.sessionId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeSessionRequest>): RevokeSessionRequest {
+    return RevokeSessionRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RevokeSessionRequest>): RevokeSessionRequest {
+    const message = createBaseRevokeSessionRequest();
+    message.sessionId = object.sessionId ?? "";
+    return message;
+  },
+};
+
+function createBaseRevokeSessionResponse(): RevokeSessionResponse {
+  return {};
+}
+
+export const RevokeSessionResponse: MessageFns<RevokeSessionResponse> = {
+  encode(_: RevokeSessionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeSessionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeSessionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): RevokeSessionResponse {
+    return {};
+  },
+
+  toJSON(_: RevokeSessionResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeSessionResponse>): RevokeSessionResponse {
+    return RevokeSessionResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<RevokeSessionResponse>): RevokeSessionResponse {
+    const message = createBaseRevokeSessionResponse();
+    return message;
+  },
+};
+
+function createBaseRevokeOtherSessionsRequest(): RevokeOtherSessionsRequest {
+  return {};
+}
+
+export const RevokeOtherSessionsRequest: MessageFns<RevokeOtherSessionsRequest> = {
+  encode(_: RevokeOtherSessionsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeOtherSessionsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeOtherSessionsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): RevokeOtherSessionsRequest {
+    return {};
+  },
+
+  toJSON(_: RevokeOtherSessionsRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeOtherSessionsRequest>): RevokeOtherSessionsRequest {
+    return RevokeOtherSessionsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<RevokeOtherSessionsRequest>): RevokeOtherSessionsRequest {
+    const message = createBaseRevokeOtherSessionsRequest();
+    return message;
+  },
+};
+
+function createBaseRevokeOtherSessionsResponse(): RevokeOtherSessionsResponse {
+  return {};
+}
+
+export const RevokeOtherSessionsResponse: MessageFns<RevokeOtherSessionsResponse> = {
+  encode(_: RevokeOtherSessionsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeOtherSessionsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeOtherSessionsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): RevokeOtherSessionsResponse {
+    return {};
+  },
+
+  toJSON(_: RevokeOtherSessionsResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeOtherSessionsResponse>): RevokeOtherSessionsResponse {
+    return RevokeOtherSessionsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<RevokeOtherSessionsResponse>): RevokeOtherSessionsResponse {
+    const message = createBaseRevokeOtherSessionsResponse();
+    return message;
+  },
+};
+
+function createBaseForgotPasswordRequest(): ForgotPasswordRequest {
+  return { email: "" };
+}
+
+export const ForgotPasswordRequest: MessageFns<ForgotPasswordRequest> = {
+  encode(message: ForgotPasswordRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.email !== "") {
+      writer.uint32(10).string(message.email);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ForgotPasswordRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseForgotPasswordRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.email = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ForgotPasswordRequest {
+    return { email: isSet(object.email) ? globalThis.String(object.email) : "" };
+  },
+
+  toJSON(message: ForgotPasswordRequest): unknown {
+    const obj: any = {};
+    if (message.email !== "") {
+      obj.email = message.email;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ForgotPasswordRequest>): ForgotPasswordRequest {
+    return ForgotPasswordRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ForgotPasswordRequest>): ForgotPasswordRequest {
+    const message = createBaseForgotPasswordRequest();
+    message.email = object.email ?? "";
+    return message;
+  },
+};
+
+function createBaseForgotPasswordResponse(): ForgotPasswordResponse {
+  return {};
+}
+
+export const ForgotPasswordResponse: MessageFns<ForgotPasswordResponse> = {
+  encode(_: ForgotPasswordResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ForgotPasswordResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseForgotPasswordResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ForgotPasswordResponse {
+    return {};
+  },
+
+  toJSON(_: ForgotPasswordResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<ForgotPasswordResponse>): ForgotPasswordResponse {
+    return ForgotPasswordResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<ForgotPasswordResponse>): ForgotPasswordResponse {
+    const message = createBaseForgotPasswordResponse();
+    return message;
+  },
+};
+
+function createBaseResetPasswordRequest(): ResetPasswordRequest {
+  return { token: "", newPassword: "" };
+}
+
+export const ResetPasswordRequest: MessageFns<ResetPasswordRequest> = {
+  encode(message: ResetPasswordRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.token !== "") {
+      writer.uint32(10).string(message.token);
+    }
+    if (message.newPassword !== "") {
+      writer.uint32(18).string(message.newPassword);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResetPasswordRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResetPasswordRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.token = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.newPassword = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResetPasswordRequest {
+    return {
+      token: isSet(object.token) ? globalThis.String(object.token) : "",
+      newPassword: isSet(object.newPassword)
+        ? globalThis.String(object.newPassword)
+        : isSet(object.new_password)
+        ? globalThis.String(object.new_password)
+        : "",
+    };
+  },
+
+  toJSON(message: ResetPasswordRequest): unknown {
+    const obj: any = {};
+    if (message.token !== "") {
+      obj.token = message.token;
+    }
+    if (message.newPassword !== "") {
+      obj.newPassword = message.newPassword;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ResetPasswordRequest>): ResetPasswordRequest {
+    return ResetPasswordRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ResetPasswordRequest>): ResetPasswordRequest {
+    const message = createBaseResetPasswordRequest();
+    message.token = object.token ?? "";
+    message.newPassword = object.newPassword ?? "";
+    return message;
+  },
+};
+
+function createBaseResetPasswordResponse(): ResetPasswordResponse {
+  return {};
+}
+
+export const ResetPasswordResponse: MessageFns<ResetPasswordResponse> = {
+  encode(_: ResetPasswordResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResetPasswordResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResetPasswordResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ResetPasswordResponse {
+    return {};
+  },
+
+  toJSON(_: ResetPasswordResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<ResetPasswordResponse>): ResetPasswordResponse {
+    return ResetPasswordResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<ResetPasswordResponse>): ResetPasswordResponse {
+    const message = createBaseResetPasswordResponse();
+    return message;
+  },
+};
+
+function createBaseChangePasswordRequest(): ChangePasswordRequest {
+  return { currentPassword: "", newPassword: "" };
+}
+
+export const ChangePasswordRequest: MessageFns<ChangePasswordRequest> = {
+  encode(message: ChangePasswordRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.currentPassword !== "") {
+      writer.uint32(10).string(message.currentPassword);
+    }
+    if (message.newPassword !== "") {
+      writer.uint32(18).string(message.newPassword);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ChangePasswordRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseChangePasswordRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.currentPassword = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.newPassword = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ChangePasswordRequest {
+    return {
+      currentPassword: isSet(object.currentPassword)
+        ? globalThis.String(object.currentPassword)
+        : isSet(object.current_password)
+        ? globalThis.String(object.current_password)
+        : "",
+      newPassword: isSet(object.newPassword)
+        ? globalThis.String(object.newPassword)
+        : isSet(object.new_password)
+        ? globalThis.String(object.new_password)
+        : "",
+    };
+  },
+
+  toJSON(message: ChangePasswordRequest): unknown {
+    const obj: any = {};
+    if (message.currentPassword !== "") {
+      obj.currentPassword = message.currentPassword;
+    }
+    if (message.newPassword !== "") {
+      obj.newPassword = message.newPassword;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ChangePasswordRequest>): ChangePasswordRequest {
+    return ChangePasswordRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ChangePasswordRequest>): ChangePasswordRequest {
+    const message = createBaseChangePasswordRequest();
+    message.currentPassword = object.currentPassword ?? "";
+    message.newPassword = object.newPassword ?? "";
+    return message;
+  },
+};
+
+function createBaseChangePasswordResponse(): ChangePasswordResponse {
+  return {};
+}
+
+export const ChangePasswordResponse: MessageFns<ChangePasswordResponse> = {
+  encode(_: ChangePasswordResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ChangePasswordResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseChangePasswordResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ChangePasswordResponse {
+    return {};
+  },
+
+  toJSON(_: ChangePasswordResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<ChangePasswordResponse>): ChangePasswordResponse {
+    return ChangePasswordResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<ChangePasswordResponse>): ChangePasswordResponse {
+    const message = createBaseChangePasswordResponse();
+    return message;
+  },
+};
+
+function createBaseEnrollTotpRequest(): EnrollTotpRequest {
+  return {};
+}
+
+export const EnrollTotpRequest: MessageFns<EnrollTotpRequest> = {
+  encode(_: EnrollTotpRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnrollTotpRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnrollTotpRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): EnrollTotpRequest {
+    return {};
+  },
+
+  toJSON(_: EnrollTotpRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<EnrollTotpRequest>): EnrollTotpRequest {
+    return EnrollTotpRequest.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<EnrollTotpRequest>): EnrollTotpRequest {
+    const message = createBaseEnrollTotpRequest();
+    return message;
+  },
+};
+
+function createBaseEnrollTotpResponse(): EnrollTotpResponse {
+  return { secret: "", otpauthUrl: "" };
+}
+
+export const EnrollTotpResponse: MessageFns<EnrollTotpResponse> = {
+  encode(message: EnrollTotpResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.secret !== "") {
+      writer.uint32(10).string(message.secret);
+    }
+    if (message.otpauthUrl !== "") {
+      writer.uint32(18).string(message.otpauthUrl);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnrollTotpResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnrollTotpResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.secret = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.otpauthUrl = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EnrollTotpResponse {
+    return {
+      secret: isSet(object.secret) ? globalThis.String(object.secret) : "",
+      otpauthUrl: isSet(object.otpauthUrl)
+        ? globalThis.String(object.otpauthUrl)
+        : isSet(object.otpauth_url)
+        ? globalThis.String(object.otpauth_url)
+        : "",
+    };
+  },
+
+  toJSON(message: EnrollTotpResponse): unknown {
+    const obj: any = {};
+    if (message.secret !== "") {
+      obj.secret = message.secret;
+    }
+    if (message.otpauthUrl !== "") {
+      obj.otpauthUrl = message.otpauthUrl;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<EnrollTotpResponse>): EnrollTotpResponse {
+    return EnrollTotpResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<EnrollTotpResponse>): EnrollTotpResponse {
+    const message = createBaseEnrollTotpResponse();
+    message.secret = object.secret ?? "";
+    message.otpauthUrl = object.otpauthUrl ?? "";
+    return message;
+  },
+};
+
+function createBaseConfirmTotpRequest(): ConfirmTotpRequest {
+  return { code: "" };
+}
+
+export const ConfirmTotpRequest: MessageFns<ConfirmTotpRequest> = {
+  encode(message: ConfirmTotpRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ConfirmTotpRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseConfirmTotpRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ConfirmTotpRequest {
+    return { code: isSet(object.code) ? globalThis.String(object.code) : "" };
+  },
+
+  toJSON(message: ConfirmTotpRequest): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ConfirmTotpRequest>): ConfirmTotpRequest {
+    return ConfirmTotpRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ConfirmTotpRequest>): ConfirmTotpRequest {
+    const message = createBaseConfirmTotpRequest();
+    message.code = object.code ?? "";
+    return message;
+  },
+};
+
+function createBaseConfirmTotpResponse(): ConfirmTotpResponse {
+  return { recoveryCodes: [] };
+}
+
+export const ConfirmTotpResponse: MessageFns<ConfirmTotpResponse> = {
+  encode(message: ConfirmTotpResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.recoveryCodes) {
+      writer.uint32(10).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ConfirmTotpResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseConfirmTotpResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recoveryCodes.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ConfirmTotpResponse {
+    return {
+      recoveryCodes: globalThis.Array.isArray(object?.recoveryCodes)
+        ? object.recoveryCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.recovery_codes)
+        ? object.recovery_codes.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ConfirmTotpResponse): unknown {
+    const obj: any = {};
+    if (message.recoveryCodes?.length) {
+      obj.recoveryCodes = message.recoveryCodes;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ConfirmTotpResponse>): ConfirmTotpResponse {
+    return ConfirmTotpResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ConfirmTotpResponse>): ConfirmTotpResponse {
+    const message = createBaseConfirmTotpResponse();
+    message.recoveryCodes = object.recoveryCodes?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseDisableTotpRequest(): DisableTotpRequest {
+  return { code: "" };
+}
+
+export const DisableTotpRequest: MessageFns<DisableTotpRequest> = {
+  encode(message: DisableTotpRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisableTotpRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisableTotpRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DisableTotpRequest {
+    return { code: isSet(object.code) ? globalThis.String(object.code) : "" };
+  },
+
+  toJSON(message: DisableTotpRequest): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DisableTotpRequest>): DisableTotpRequest {
+    return DisableTotpRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DisableTotpRequest>): DisableTotpRequest {
+    const message = createBaseDisableTotpRequest();
+    message.code = object.code ?? "";
+    return message;
+  },
+};
+
+function createBaseDisableTotpResponse(): DisableTotpResponse {
+  return {};
+}
+
+export const DisableTotpResponse: MessageFns<DisableTotpResponse> = {
+  encode(_: DisableTotpResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisableTotpResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisableTotpResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): DisableTotpResponse {
+    return {};
+  },
+
+  toJSON(_: DisableTotpResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<DisableTotpResponse>): DisableTotpResponse {
+    return DisableTotpResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<DisableTotpResponse>): DisableTotpResponse {
+    const message = createBaseDisableTotpResponse();
+    return message;
+  },
+};
+
+function createBaseSuspendAccountRequest(): SuspendAccountRequest {
+  return { userId: "" };
+}
+
+export const SuspendAccountRequest: MessageFns<SuspendAccountRequest> = {
+  encode(message: SuspendAccountRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SuspendAccountRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSuspendAccountRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SuspendAccountRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+    };
+  },
+
+  toJSON(message: SuspendAccountRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SuspendAccountRequest>): SuspendAccountRequest {
+    return SuspendAccountRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SuspendAccountRequest>): SuspendAccountRequest {
+    const message = createBaseSuspendAccountRequest();
+    message.userId = object.userId ?? "";
+    return message;
+  },
+};
+
+function createBaseSuspendAccountResponse(): SuspendAccountResponse {
+  return {};
+}
+
+export const SuspendAccountResponse: MessageFns<SuspendAccountResponse> = {
+  encode(_: SuspendAccountResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SuspendAccountResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSuspendAccountResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): SuspendAccountResponse {
+    return {};
+  },
+
+  toJSON(_: SuspendAccountResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<SuspendAccountResponse>): SuspendAccountResponse {
+    return SuspendAccountResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<SuspendAccountResponse>): SuspendAccountResponse {
+    const message = createBaseSuspendAccountResponse();
+    return message;
+  },
+};
+
+function createBaseUnsuspendAccountRequest(): UnsuspendAccountRequest {
+  return { userId: "" };
+}
+
+export const UnsuspendAccountRequest: MessageFns<UnsuspendAccountRequest> = {
+  encode(message: UnsuspendAccountRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnsuspendAccountRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnsuspendAccountRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UnsuspendAccountRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+    };
+  },
+
+  toJSON(message: UnsuspendAccountRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UnsuspendAccountRequest>): UnsuspendAccountRequest {
+    return UnsuspendAccountRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UnsuspendAccountRequest>): UnsuspendAccountRequest {
+    const message = createBaseUnsuspendAccountRequest();
+    message.userId = object.userId ?? "";
+    return message;
+  },
+};
+
+function createBaseUnsuspendAccountResponse(): UnsuspendAccountResponse {
+  return {};
+}
+
+export const UnsuspendAccountResponse: MessageFns<UnsuspendAccountResponse> = {
+  encode(_: UnsuspendAccountResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnsuspendAccountResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnsuspendAccountResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): UnsuspendAccountResponse {
+    return {};
+  },
+
+  toJSON(_: UnsuspendAccountResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<UnsuspendAccountResponse>): UnsuspendAccountResponse {
+    return UnsuspendAccountResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<UnsuspendAccountResponse>): UnsuspendAccountResponse {
+    const message = createBaseUnsuspendAccountResponse();
+    return message;
+  },
+};
+
+function createBaseSetRolesRequest(): SetRolesRequest {
+  return { userId: "", roles: [] };
+}
+
+export const SetRolesRequest: MessageFns<SetRolesRequest> = {
+  encode(message: SetRolesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    for (const v of message.roles) {
+      writer.uint32(18).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetRolesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetRolesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.roles.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SetRolesRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+      roles: globalThis.Array.isArray(object?.roles) ? object.roles.map((e: any) => globalThis.String(e)) : [],
+    };
+  },
+
+  toJSON(message: SetRolesRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    if (message.roles?.length) {
+      obj.roles = message.roles;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SetRolesRequest>): SetRolesRequest {
+    return SetRolesRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SetRolesRequest>): SetRolesRequest {
+    const message = createBaseSetRolesRequest();
+    message.userId = object.userId ?? "";
+    message.roles = object.roles?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseSetRolesResponse(): SetRolesResponse {
+  return { account: undefined };
+}
+
+export const SetRolesResponse: MessageFns<SetRolesResponse> = {
+  encode(message: SetRolesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.account !== undefined) {
+      Account.encode(message.account, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetRolesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetRolesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = Account.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SetRolesResponse {
+    return { account: isSet(object.account) ? Account.fromJSON(object.account) : undefined };
+  },
+
+  toJSON(message: SetRolesResponse): unknown {
+    const obj: any = {};
+    if (message.account !== undefined) {
+      obj.account = Account.toJSON(message.account);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SetRolesResponse>): SetRolesResponse {
+    return SetRolesResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SetRolesResponse>): SetRolesResponse {
+    const message = createBaseSetRolesResponse();
+    message.account = (object.account !== undefined && object.account !== null)
+      ? Account.fromPartial(object.account)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRevokeAllSessionsRequest(): RevokeAllSessionsRequest {
+  return { userId: "" };
+}
+
+export const RevokeAllSessionsRequest: MessageFns<RevokeAllSessionsRequest> = {
+  encode(message: RevokeAllSessionsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeAllSessionsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeAllSessionsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokeAllSessionsRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+    };
+  },
+
+  toJSON(message: RevokeAllSessionsRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeAllSessionsRequest>): RevokeAllSessionsRequest {
+    return RevokeAllSessionsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RevokeAllSessionsRequest>): RevokeAllSessionsRequest {
+    const message = createBaseRevokeAllSessionsRequest();
+    message.userId = object.userId ?? "";
+    return message;
+  },
+};
+
+function createBaseRevokeAllSessionsResponse(): RevokeAllSessionsResponse {
+  return {};
+}
+
+export const RevokeAllSessionsResponse: MessageFns<RevokeAllSessionsResponse> = {
+  encode(_: RevokeAllSessionsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeAllSessionsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeAllSessionsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): RevokeAllSessionsResponse {
+    return {};
+  },
+
+  toJSON(_: RevokeAllSessionsResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeAllSessionsResponse>): RevokeAllSessionsResponse {
+    return RevokeAllSessionsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<RevokeAllSessionsResponse>): RevokeAllSessionsResponse {
+    const message = createBaseRevokeAllSessionsResponse();
+    return message;
+  },
+};
+
+function createBaseRotateSigningKeyRequest(): RotateSigningKeyRequest {
+  return {};
+}
+
+export const RotateSigningKeyRequest: MessageFns<RotateSigningKeyRequest> = {
+  encode(_: RotateSigningKeyRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RotateSigningKeyRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRotateSigningKeyRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): RotateSigningKeyRequest {
+    return {};
+  },
+
+  toJSON(_: RotateSigningKeyRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<RotateSigningKeyRequest>): RotateSigningKeyRequest {
+    return RotateSigningKeyRequest.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<RotateSigningKeyRequest>): RotateSigningKeyRequest {
+    const message = createBaseRotateSigningKeyRequest();
+    return message;
+  },
+};
+
+function createBaseRotateSigningKeyResponse(): RotateSigningKeyResponse {
+  return { kid: "" };
+}
+
+export const RotateSigningKeyResponse: MessageFns<RotateSigningKeyResponse> = {
+  encode(message: RotateSigningKeyResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.kid !== "") {
+      writer.uint32(10).string(message.kid);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RotateSigningKeyResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRotateSigningKeyResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.kid = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RotateSigningKeyResponse {
+    return { kid: isSet(object.kid) ? globalThis.String(object.kid) : "" };
+  },
+
+  toJSON(message: RotateSigningKeyResponse): unknown {
+    const obj: any = {};
+    if (message.kid !== "") {
+      obj.kid = message.kid;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RotateSigningKeyResponse>): RotateSigningKeyResponse {
+    return RotateSigningKeyResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RotateSigningKeyResponse>): RotateSigningKeyResponse {
+    const message = createBaseRotateSigningKeyResponse();
+    message.kid = object.kid ?? "";
+    return message;
+  },
+};
+
 /**
  * Credentials, sessions and tokens. The caller's identity (for RPCs that act on "me") travels in
  * gRPC metadata set by the gateway, never in the request message.
@@ -1532,6 +3857,140 @@ export const AuthServiceDefinition = {
       responseStream: false,
       options: {},
     },
+    /** Completes a login that answered with an MFA challenge, with a TOTP or recovery code. */
+    verifyMfa: {
+      name: "VerifyMfa",
+      requestType: VerifyMfaRequest as typeof VerifyMfaRequest,
+      requestStream: false,
+      responseType: VerifyMfaResponse as typeof VerifyMfaResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** The caller's active sessions. */
+    listSessions: {
+      name: "ListSessions",
+      requestType: ListSessionsRequest as typeof ListSessionsRequest,
+      requestStream: false,
+      responseType: ListSessionsResponse as typeof ListSessionsResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Ends one of the caller's sessions. */
+    revokeSession: {
+      name: "RevokeSession",
+      requestType: RevokeSessionRequest as typeof RevokeSessionRequest,
+      requestStream: false,
+      responseType: RevokeSessionResponse as typeof RevokeSessionResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Ends every session of the caller except the current one. */
+    revokeOtherSessions: {
+      name: "RevokeOtherSessions",
+      requestType: RevokeOtherSessionsRequest as typeof RevokeOtherSessionsRequest,
+      requestStream: false,
+      responseType: RevokeOtherSessionsResponse as typeof RevokeOtherSessionsResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Emails a single-use reset link if the address has an account; answers the same either way. */
+    forgotPassword: {
+      name: "ForgotPassword",
+      requestType: ForgotPasswordRequest as typeof ForgotPasswordRequest,
+      requestStream: false,
+      responseType: ForgotPasswordResponse as typeof ForgotPasswordResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Sets a new password with a reset token; ends every session. */
+    resetPassword: {
+      name: "ResetPassword",
+      requestType: ResetPasswordRequest as typeof ResetPasswordRequest,
+      requestStream: false,
+      responseType: ResetPasswordResponse as typeof ResetPasswordResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Changes the caller's password after checking the current one. */
+    changePassword: {
+      name: "ChangePassword",
+      requestType: ChangePasswordRequest as typeof ChangePasswordRequest,
+      requestStream: false,
+      responseType: ChangePasswordResponse as typeof ChangePasswordResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Starts TOTP enrolment: a new secret, not active until confirmed. */
+    enrollTotp: {
+      name: "EnrollTotp",
+      requestType: EnrollTotpRequest as typeof EnrollTotpRequest,
+      requestStream: false,
+      responseType: EnrollTotpResponse as typeof EnrollTotpResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Activates TOTP with a first code; returns the recovery codes (shown once). */
+    confirmTotp: {
+      name: "ConfirmTotp",
+      requestType: ConfirmTotpRequest as typeof ConfirmTotpRequest,
+      requestStream: false,
+      responseType: ConfirmTotpResponse as typeof ConfirmTotpResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Turns TOTP off, proven with a current TOTP or recovery code. */
+    disableTotp: {
+      name: "DisableTotp",
+      requestType: DisableTotpRequest as typeof DisableTotpRequest,
+      requestStream: false,
+      responseType: DisableTotpResponse as typeof DisableTotpResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Platform admins: block an account (ends its sessions at once) or unblock it. */
+    suspendAccount: {
+      name: "SuspendAccount",
+      requestType: SuspendAccountRequest as typeof SuspendAccountRequest,
+      requestStream: false,
+      responseType: SuspendAccountResponse as typeof SuspendAccountResponse,
+      responseStream: false,
+      options: {},
+    },
+    unsuspendAccount: {
+      name: "UnsuspendAccount",
+      requestType: UnsuspendAccountRequest as typeof UnsuspendAccountRequest,
+      requestStream: false,
+      responseType: UnsuspendAccountResponse as typeof UnsuspendAccountResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Platform admins: replace an account's platform roles. */
+    setRoles: {
+      name: "SetRoles",
+      requestType: SetRolesRequest as typeof SetRolesRequest,
+      requestStream: false,
+      responseType: SetRolesResponse as typeof SetRolesResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Platform admins: end every session of an account. */
+    revokeAllSessions: {
+      name: "RevokeAllSessions",
+      requestType: RevokeAllSessionsRequest as typeof RevokeAllSessionsRequest,
+      requestStream: false,
+      responseType: RevokeAllSessionsResponse as typeof RevokeAllSessionsResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Platform admins: sign new tokens with a new key; old keys stay published until their tokens expire. */
+    rotateSigningKey: {
+      name: "RotateSigningKey",
+      requestType: RotateSigningKeyRequest as typeof RotateSigningKeyRequest,
+      requestStream: false,
+      responseType: RotateSigningKeyResponse as typeof RotateSigningKeyResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
@@ -1556,6 +4015,74 @@ export interface AuthServiceImplementation<CallContextExt = {}> {
   ): Promise<DeepPartial<GetAccountResponse>>;
   /** The public keys that verify access tokens, as a JWKS document. */
   getJwks(request: GetJwksRequest, context: CallContext & CallContextExt): Promise<DeepPartial<GetJwksResponse>>;
+  /** Completes a login that answered with an MFA challenge, with a TOTP or recovery code. */
+  verifyMfa(request: VerifyMfaRequest, context: CallContext & CallContextExt): Promise<DeepPartial<VerifyMfaResponse>>;
+  /** The caller's active sessions. */
+  listSessions(
+    request: ListSessionsRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ListSessionsResponse>>;
+  /** Ends one of the caller's sessions. */
+  revokeSession(
+    request: RevokeSessionRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<RevokeSessionResponse>>;
+  /** Ends every session of the caller except the current one. */
+  revokeOtherSessions(
+    request: RevokeOtherSessionsRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<RevokeOtherSessionsResponse>>;
+  /** Emails a single-use reset link if the address has an account; answers the same either way. */
+  forgotPassword(
+    request: ForgotPasswordRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ForgotPasswordResponse>>;
+  /** Sets a new password with a reset token; ends every session. */
+  resetPassword(
+    request: ResetPasswordRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ResetPasswordResponse>>;
+  /** Changes the caller's password after checking the current one. */
+  changePassword(
+    request: ChangePasswordRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ChangePasswordResponse>>;
+  /** Starts TOTP enrolment: a new secret, not active until confirmed. */
+  enrollTotp(
+    request: EnrollTotpRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<EnrollTotpResponse>>;
+  /** Activates TOTP with a first code; returns the recovery codes (shown once). */
+  confirmTotp(
+    request: ConfirmTotpRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ConfirmTotpResponse>>;
+  /** Turns TOTP off, proven with a current TOTP or recovery code. */
+  disableTotp(
+    request: DisableTotpRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<DisableTotpResponse>>;
+  /** Platform admins: block an account (ends its sessions at once) or unblock it. */
+  suspendAccount(
+    request: SuspendAccountRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<SuspendAccountResponse>>;
+  unsuspendAccount(
+    request: UnsuspendAccountRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<UnsuspendAccountResponse>>;
+  /** Platform admins: replace an account's platform roles. */
+  setRoles(request: SetRolesRequest, context: CallContext & CallContextExt): Promise<DeepPartial<SetRolesResponse>>;
+  /** Platform admins: end every session of an account. */
+  revokeAllSessions(
+    request: RevokeAllSessionsRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<RevokeAllSessionsResponse>>;
+  /** Platform admins: sign new tokens with a new key; old keys stay published until their tokens expire. */
+  rotateSigningKey(
+    request: RotateSigningKeyRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<RotateSigningKeyResponse>>;
 }
 
 export interface AuthServiceClient<CallOptionsExt = {}> {
@@ -1579,6 +4106,74 @@ export interface AuthServiceClient<CallOptionsExt = {}> {
   ): Promise<GetAccountResponse>;
   /** The public keys that verify access tokens, as a JWKS document. */
   getJwks(request: DeepPartial<GetJwksRequest>, options?: CallOptions & CallOptionsExt): Promise<GetJwksResponse>;
+  /** Completes a login that answered with an MFA challenge, with a TOTP or recovery code. */
+  verifyMfa(request: DeepPartial<VerifyMfaRequest>, options?: CallOptions & CallOptionsExt): Promise<VerifyMfaResponse>;
+  /** The caller's active sessions. */
+  listSessions(
+    request: DeepPartial<ListSessionsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ListSessionsResponse>;
+  /** Ends one of the caller's sessions. */
+  revokeSession(
+    request: DeepPartial<RevokeSessionRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<RevokeSessionResponse>;
+  /** Ends every session of the caller except the current one. */
+  revokeOtherSessions(
+    request: DeepPartial<RevokeOtherSessionsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<RevokeOtherSessionsResponse>;
+  /** Emails a single-use reset link if the address has an account; answers the same either way. */
+  forgotPassword(
+    request: DeepPartial<ForgotPasswordRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ForgotPasswordResponse>;
+  /** Sets a new password with a reset token; ends every session. */
+  resetPassword(
+    request: DeepPartial<ResetPasswordRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ResetPasswordResponse>;
+  /** Changes the caller's password after checking the current one. */
+  changePassword(
+    request: DeepPartial<ChangePasswordRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ChangePasswordResponse>;
+  /** Starts TOTP enrolment: a new secret, not active until confirmed. */
+  enrollTotp(
+    request: DeepPartial<EnrollTotpRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<EnrollTotpResponse>;
+  /** Activates TOTP with a first code; returns the recovery codes (shown once). */
+  confirmTotp(
+    request: DeepPartial<ConfirmTotpRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ConfirmTotpResponse>;
+  /** Turns TOTP off, proven with a current TOTP or recovery code. */
+  disableTotp(
+    request: DeepPartial<DisableTotpRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<DisableTotpResponse>;
+  /** Platform admins: block an account (ends its sessions at once) or unblock it. */
+  suspendAccount(
+    request: DeepPartial<SuspendAccountRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<SuspendAccountResponse>;
+  unsuspendAccount(
+    request: DeepPartial<UnsuspendAccountRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<UnsuspendAccountResponse>;
+  /** Platform admins: replace an account's platform roles. */
+  setRoles(request: DeepPartial<SetRolesRequest>, options?: CallOptions & CallOptionsExt): Promise<SetRolesResponse>;
+  /** Platform admins: end every session of an account. */
+  revokeAllSessions(
+    request: DeepPartial<RevokeAllSessionsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<RevokeAllSessionsResponse>;
+  /** Platform admins: sign new tokens with a new key; old keys stay published until their tokens expire. */
+  rotateSigningKey(
+    request: DeepPartial<RotateSigningKeyRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<RotateSigningKeyResponse>;
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
