@@ -22,7 +22,19 @@ function statusOf(code: AuthErrorCode): Status {
     case 'ACCOUNT_SUSPENDED':
       return Status.PERMISSION_DENIED;
     case 'ACCOUNT_NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
       return Status.NOT_FOUND;
+    case 'TOO_MANY_ATTEMPTS':
+      return Status.RESOURCE_EXHAUSTED;
+    case 'INVALID_MFA_CODE':
+    case 'INVALID_MFA_TOKEN':
+      return Status.UNAUTHENTICATED;
+    case 'MFA_NOT_ENROLLED':
+    case 'MFA_ALREADY_ENABLED':
+    case 'CANNOT_CHANGE_OWN_ACCOUNT':
+      return Status.FAILED_PRECONDITION;
+    case 'FORBIDDEN':
+      return Status.PERMISSION_DENIED;
     default:
       return assertNever(code);
   }

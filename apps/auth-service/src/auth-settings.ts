@@ -7,4 +7,7 @@ export interface AuthSettings {
   accessTokenTtlSeconds: number;
   refreshTokenTtlMs: number;
   emailVerificationTtlMs: number;
+  passwordResetTtlMs: number;
+  refreshReuseGraceMs: number;
+  signingKeyRotationMs: number;
 }

@@ -12,6 +12,11 @@ const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48),
+  /** A rotated refresh token presented again within this window is a concurrent tab, not a thief. */
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(30).default(20),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  /** New access tokens get a new signing key this often; older keys stay published while their tokens live. */
+  SIGNING_KEY_ROTATION_DAYS: z.coerce.number().min(0.001).max(365).default(30),
   PLATFORM_ADMIN_EMAIL: z
     .email()
     .optional()

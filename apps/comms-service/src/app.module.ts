@@ -8,6 +8,7 @@ import { DeliveriesRepository } from './deliveries/deliveries.repository.js';
 import { DeliveriesService } from './deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from './deliveries/delivery-dispatcher.js';
 import { MAIL_TRANSPORT, smtpTransport } from './deliveries/mail-transport.js';
+import { RecipientsRepository } from './recipients/recipients.repository.js';
 
 @Module({})
 export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,6 +32,7 @@ export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShut
         DeliveriesService,
         DeliveriesGrpc,
         DeliveryDispatcher,
+        RecipientsRepository,
         AuthEventsConsumer,
       ],
     };

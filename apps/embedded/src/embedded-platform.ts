@@ -76,6 +76,9 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
         PROJECT_GRPC_URL: project,
         COMMS_GRPC_URL: comms,
       }),
+      undefined,
+      // The auth service records ended sessions in this cache; the gateway must read the same one.
+      { sharedCache: shared.cache },
     );
     stack.push({ name: 'gateway', stop: () => gateway.close() });
     const gatewayUrl = `http://${config.HOST}:${gateway.port}`;

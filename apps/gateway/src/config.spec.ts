@@ -11,6 +11,8 @@ describe('loadGatewayConfig', () => {
       corsOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
       logLevel: 'info',
       jwt: { issuer: 'msp-auth', audience: 'msp-api' },
+      redisUrl: undefined,
+      rateLimits: { windowSeconds: 60, global: 600, groups: { login: 10, sensitive: 5, refresh: 30, auth: 60 } },
     });
   });
 
@@ -24,6 +26,12 @@ describe('loadGatewayConfig', () => {
       LOG_LEVEL: 'warn',
       JWT_ISSUER: 'iss',
       JWT_AUDIENCE: 'aud',
+      REDIS_URL: 'redis://cache:6379',
+      RATE_LIMIT_GLOBAL_PER_MINUTE: '1000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '3',
+      RATE_LIMIT_SENSITIVE_PER_MINUTE: '2',
+      RATE_LIMIT_REFRESH_PER_MINUTE: '20',
+      RATE_LIMIT_AUTH_PER_MINUTE: '40',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -32,17 +40,28 @@ describe('loadGatewayConfig', () => {
       corsOrigins: ['https://app.example.com', 'https://admin.example.com'],
       logLevel: 'warn',
       jwt: { issuer: 'iss', audience: 'aud' },
+      redisUrl: 'redis://cache:6379',
+      rateLimits: { windowSeconds: 60, global: 1000, groups: { login: 3, sensitive: 2, refresh: 20, auth: 40 } },
     });
   });
 
   it('reports every invalid variable at once', () => {
-    const attempt = () => loadGatewayConfig({ GATEWAY_PORT: 'eighty', USER_GRPC_URL: 'http://user', CORS_ORIGINS: 'not a url' });
+    const attempt = () =>
+      loadGatewayConfig({
+        GATEWAY_PORT: 'eighty',
+        USER_GRPC_URL: 'http://user',
+        CORS_ORIGINS: 'not a url',
+        REDIS_URL: 'not a url',
+        RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['GATEWAY_PORT', 'USER_GRPC_URL', 'CORS_ORIGINS']) expect(problems).toContain(name);
+      for (const name of ['GATEWAY_PORT', 'USER_GRPC_URL', 'CORS_ORIGINS', 'REDIS_URL', 'RATE_LIMIT_LOGIN_PER_MINUTE']) {
+        expect(problems).toContain(name);
+      }
     }
   });
 });

@@ -24,6 +24,9 @@ const originList = (fallback: string) =>
     )
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)));
 
+/** A positive whole number from the environment, e.g. a request budget. */
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const schema = z
   .object({
     GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
@@ -37,6 +40,13 @@ const schema = z
     LOG_LEVEL: envVar.logLevel(),
     JWT_ISSUER: z.string().min(1).default('msp-auth'),
     JWT_AUDIENCE: z.string().min(1).default('msp-api'),
+    // Revocations and rate-limit counters live here so every gateway process sees the same state.
+    REDIS_URL: envVar.optionalUrl(),
+    RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(600),
+    RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(10),
+    RATE_LIMIT_SENSITIVE_PER_MINUTE: positiveInt(5),
+    RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt(30),
+    RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(60),
   })
   .transform((env) => ({
     host: env.GATEWAY_HOST,
@@ -51,10 +61,28 @@ const schema = z
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,
     jwt: { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    redisUrl: env.REDIS_URL,
+    rateLimits: {
+      // The variables say "per minute": one window is one minute.
+      windowSeconds: 60,
+      global: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
+      groups: {
+        /** Password and second-factor guessing: login, MFA verification. */
+        login: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+        /** Routes that send email or redeem emailed tokens: register, forgot and reset password. */
+        sensitive: env.RATE_LIMIT_SENSITIVE_PER_MINUTE,
+        refresh: env.RATE_LIMIT_REFRESH_PER_MINUTE,
+        /** Every other auth and account-control route. */
+        auth: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      },
+    },
   }));
 
 export type GatewayConfig = z.output<typeof schema>;
 export type BackendName = keyof Omit<GatewayConfig['grpc'], 'deadlineMs'>;
+export type RateLimitConfig = GatewayConfig['rateLimits'];
+/** Routes that share one request budget per client address, besides the global one. */
+export type RateLimitGroup = keyof RateLimitConfig['groups'];
 
 /** The gateway's only reader of the environment: parsed once at boot, every problem reported at once. */
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {

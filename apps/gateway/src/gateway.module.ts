@@ -1,8 +1,14 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { LOGGER, type Logger } from '@msp/platform';
+import { LOGGER, RevocationList, type Cache, type Logger } from '@msp/platform';
 import { AdminEmailsController } from './admin/admin-emails.controller.js';
+import { AdminSigningKeysController } from './admin/admin-signing-keys.controller.js';
+import { AdminUsersController } from './admin/admin-users.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { PasswordController } from './auth/password.controller.js';
+import { SessionsController } from './auth/sessions.controller.js';
+import { TotpController } from './auth/totp.controller.js';
+import { GatewayCaches } from './cache/gateway-caches.js';
 import type { GatewayConfig } from './config.js';
 import { AUTH_CLIENT, GrpcClientsModule, type AuthClient, type GatewayClients } from './grpc/grpc-clients.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -14,6 +20,8 @@ import { MeController } from './me/me.controller.js';
 import { OpenApiController } from './openapi/openapi.controller.js';
 import { buildOpenApiDocument, OPENAPI_DOCUMENT, type OpenApiDocument } from './openapi/openapi-document.js';
 import { ProjectsController } from './projects/projects.controller.js';
+import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter.js';
+import { RATE_LIMITS, RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { AccessTokenVerifier } from './security/access-token-verifier.js';
 import { AuthenticationGuard } from './security/authentication.guard.js';
 import { JwksKeyStore } from './security/jwks-key-store.js';
@@ -21,8 +29,13 @@ import { JwksKeyStore } from './security/jwks-key-store.js';
 /** Every controller of the public API; the OpenAPI document is generated from exactly these. */
 export const GATEWAY_CONTROLLERS: Type[] = [
   AuthController,
+  SessionsController,
+  PasswordController,
+  TotpController,
   MeController,
   ProjectsController,
+  AdminUsersController,
+  AdminSigningKeysController,
   AdminEmailsController,
   HealthController,
   OpenApiController,
@@ -38,11 +51,19 @@ export interface GatewayModuleOptions {
   logger: Logger;
   /** Replaces the real gRPC clients (tests; an embedded host that already holds clients). */
   clients?: Partial<GatewayClients> | undefined;
+  /** The embedded launcher's in-process cache, where the auth service records revocations. */
+  sharedCache?: Cache | undefined;
 }
+
+/**
+ * What revocation entries are written with: the access-token lifetime. The gateway only reads the
+ * list, so this value is never used here; it is what the shared RevocationList needs to exist.
+ */
+const REVOCATION_TTL_SECONDS = 600;
 
 @Module({})
 export class GatewayModule {
-  static register({ config, logger, clients }: GatewayModuleOptions): DynamicModule {
+  static register({ config, logger, clients, sharedCache }: GatewayModuleOptions): DynamicModule {
     return {
       module: GatewayModule,
       imports: [GrpcClientsModule.register({ grpc: config.grpc, overrides: clients })],
@@ -60,7 +81,21 @@ export class GatewayModule {
           inject: [JwksKeyStore],
           useFactory: (keys: JwksKeyStore) => new AccessTokenVerifier(keys, config.jwt),
         },
+        { provide: GatewayCaches, useFactory: () => GatewayCaches.open(config.redisUrl, sharedCache, logger) },
+        {
+          provide: RevocationList,
+          inject: [GatewayCaches],
+          useFactory: (caches: GatewayCaches) => new RevocationList(caches.revocations, REVOCATION_TTL_SECONDS),
+        },
+        {
+          provide: FixedWindowLimiter,
+          inject: [GatewayCaches],
+          useFactory: (caches: GatewayCaches) => new FixedWindowLimiter(caches.rateLimits, config.rateLimits.windowSeconds),
+        },
+        { provide: RATE_LIMITS, useValue: config.rateLimits },
         ReadinessService,
+        // Global guards run in this order: throttling first, so floods of bad tokens are counted too.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, type Logger } from '@msp/platform';
+import { createLogger, type Cache, type Logger } from '@msp/platform';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import type { GatewayClients } from './grpc/grpc-clients.module.js';
@@ -22,6 +22,11 @@ export interface RunningGateway {
 export interface GatewayOptions {
   /** Replaces the real gRPC clients, e.g. fakes in tests. */
   clients?: Partial<GatewayClients>;
+  /**
+   * The in-process cache the embedded launcher shares with the services: the auth service records
+   * ended sessions there and gateways count requests there. Unused when REDIS_URL is set.
+   */
+  sharedCache?: Cache;
 }
 
 /**
@@ -35,7 +40,7 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, logger: false });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register({ config, logger, clients: options.clients }),
+    GatewayModule.register({ config, logger, clients: options.clients, sharedCache: options.sharedCache }),
     adapter,
     // Bootstrap errors must reach the caller, not end the process. Nest's parsers stay off: the
     // API speaks JSON only, and Fastify's own JSON parser already enforces the body limit.
@@ -63,7 +68,16 @@ export async function startGateway(
     credentials: false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'retry-after', 'etag', 'location'],
+    exposedHeaders: [
+      'x-request-id',
+      'retry-after',
+      'etag',
+      'location',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'ratelimit-policy',
+    ],
     maxAge: 600,
   });
   installHttpHooks(app.getHttpAdapter().getInstance(), logger);

@@ -42,6 +42,15 @@ export class AccountsRepository {
     await tx.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, id));
   }
 
+  async update(id: string, changes: Partial<Pick<AccountRow, 'status' | 'roles' | 'mfaEnabled' | 'passwordHash'>>, tx: Db = this.db): Promise<AccountRow | undefined> {
+    const rows = await tx
+      .update(accounts)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(accounts.id, id))
+      .returning(columns);
+    return rows[0];
+  }
+
   async markEmailVerified(id: string, at: Date, tx: Db = this.db): Promise<void> {
     await tx.update(accounts).set({ emailVerifiedAt: at, updatedAt: at }).where(eq(accounts.id, id));
   }

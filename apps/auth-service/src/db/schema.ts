@@ -1,6 +1,6 @@
 import { inboxTable, outboxTable } from '@msp/platform';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const authSchema = pgSchema('auth');
 
@@ -81,6 +81,61 @@ export const signingKeys = authSchema.table('signing_keys', {
   privateJwk: jsonb('private_jwk').notNull(),
   createdAt: createdAt(),
   retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date' }),
+});
+
+/** Single-use password reset tokens (hashes only). */
+export const passwordResetTokens = authSchema.table(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('password_reset_tokens_account_idx').on(table.accountId)],
+);
+
+/** An account's TOTP factor; active once confirmed. */
+export const totpFactors = authSchema.table('totp_factors', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  secret: text('secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+  /** The last 30-second step accepted: a code is never accepted twice. */
+  lastUsedStep: integer('last_used_step').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes (hashes only), replaced as a set when MFA is confirmed again. */
+export const recoveryCodes = authSchema.table(
+  'recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('recovery_codes_account_idx').on(table.accountId)],
+);
+
+/** A login that passed the password and waits for its second factor. */
+export const mfaChallenges = authSchema.table('mfa_challenges', {
+  tokenHash: text('token_hash').primaryKey(),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  userAgent: text('user_agent').notNull().default(''),
+  ip: text('ip').notNull().default(''),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
 });
 
 export const outbox = outboxTable(authSchema);

@@ -14,6 +14,12 @@ export class PasswordHasher {
     return hash(password, PARAMETERS);
   }
 
+  /** True when a stored hash was made with other parameters than today's: rehash it at the next login. */
+  needsRehash(passwordHash: string): boolean {
+    const expected = `$argon2id$v=19$m=${PARAMETERS.memoryCost},t=${PARAMETERS.timeCost},p=${PARAMETERS.parallelism}$`;
+    return !passwordHash.startsWith(expected);
+  }
+
   async verify(passwordHash: string | undefined, password: string): Promise<boolean> {
     if (passwordHash === undefined) {
       await verify(await this.decoy, password).catch(() => false);

@@ -15,6 +15,9 @@ const settings: AuthSettings = {
   accessTokenTtlSeconds: 600,
   refreshTokenTtlMs: 86_400_000,
   emailVerificationTtlMs: 3_600_000,
+  passwordResetTtlMs: 3_600_000,
+  refreshReuseGraceMs: 20_000,
+  signingKeyRotationMs: 30 * 86_400_000,
 };
 
 /** The accounts table in memory; `log` is shared with the profile client to see the order of steps. */

@@ -1,6 +1,6 @@
 import { DB, type Db } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import { refreshTokens, sessions } from '../db/schema.js';
 
 export interface RefreshTokenLookup {
@@ -54,5 +54,38 @@ export class SessionsRepository {
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  }
+
+  /** Another valid token for the session (two tabs refreshing at once both keep working). */
+  async addSibling(sessionId: string, newHash: string, now: Date, tx: Db = this.db): Promise<void> {
+    await tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId });
+    await tx.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, sessionId));
+  }
+
+  /** Ends every live session of an account (but `except`) and returns their ids. */
+  async revokeAllOf(accountId: string, now: Date, except: string | undefined, tx: Db = this.db): Promise<string[]> {
+    const rows = await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), except ? ne(sessions.id, except) : undefined))
+      .returning({ id: sessions.id });
+    return rows.map((row) => row.id);
+  }
+
+  async findLive(sessionId: string, now: Date, tx: Db = this.db): Promise<{ id: string; accountId: string } | undefined> {
+    const rows = await tx
+      .select({ id: sessions.id, accountId: sessions.accountId })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .limit(1);
+    return rows[0];
+  }
+
+  async listLive(accountId: string, now: Date): Promise<Array<typeof sessions.$inferSelect>> {
+    return this.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .orderBy(desc(sessions.lastUsedAt));
   }
 }

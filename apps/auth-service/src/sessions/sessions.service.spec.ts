@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, type Db } from '@msp/platform';
-import { FakeUnitOfWork } from '@msp/testing';
-import { describe, expect, it } from 'vitest';
-import type { AccountRow, AccountsRepository } from '../accounts/accounts.repository.js';
-import { AuthError } from '../auth.errors.js';
+import { createLogger, MemoryCache, RevocationList, UnitOfWork, type Caller, type Db } from '@msp/platform';
+import { migratedPglite, type TestDatabase } from '@msp/testing';
+import { eq } from 'drizzle-orm';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountsRepository, type AccountRow } from '../accounts/accounts.repository.js';
 import type { AuthSettings } from '../auth-settings.js';
-import type { PasswordHasher } from '../passwords/password-hasher.js';
-import type { AccessClaims, SigningKeysService } from '../signing-keys/signing-keys.service.js';
-import type { RefreshTokenLookup, SessionsRepository } from './sessions.repository.js';
+import { migrationsFolder } from '../db/migrations-folder.js';
+import { outbox, refreshTokens, sessions } from '../db/schema.js';
+import { hashToken } from '../passwords/opaque-token.js';
+import { SigningKeysRepository } from '../signing-keys/signing-keys.repository.js';
+import { SigningKeysService } from '../signing-keys/signing-keys.service.js';
+import { SessionIssuer, type Tokens } from './session-issuer.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
 const settings: AuthSettings = {
@@ -16,186 +21,220 @@ const settings: AuthSettings = {
   accessTokenTtlSeconds: 600,
   refreshTokenTtlMs: 86_400_000,
   emailVerificationTtlMs: 3_600_000,
+  passwordResetTtlMs: 3_600_000,
+  refreshReuseGraceMs: 20_000,
+  signingKeyRotationMs: 30 * 86_400_000,
 };
 const client = { userAgent: 'TestAgent/1.0', ip: '203.0.113.7' };
 
-/** Sessions and their refresh tokens in memory, with the repository's rotate/revoke semantics. */
-class FakeSessions {
-  readonly sessions = new Map<string, { accountId: string; expiresAt: Date; revokedAt: Date | null; userAgent: string }>();
-  readonly tokens = new Map<string, { sessionId: string; replacedAt: Date | null }>();
+let database: TestDatabase;
+let db: Db;
+let accounts: AccountsRepository;
+let issuer: SessionIssuer;
+let revocations: RevocationList;
+let service: SessionsService;
 
-  async create(session: { id: string; accountId: string; expiresAt: Date; userAgent?: string }, refreshTokenHash: string, _tx: Db) {
-    this.sessions.set(session.id, {
-      accountId: session.accountId,
-      expiresAt: session.expiresAt,
-      revokedAt: null,
-      userAgent: session.userAgent ?? '',
-    });
-    this.tokens.set(refreshTokenHash, { sessionId: session.id, replacedAt: null });
-  }
-  async findByRefreshToken(tokenHash: string): Promise<RefreshTokenLookup | undefined> {
-    const token = this.tokens.get(tokenHash);
-    const session = token && this.sessions.get(token.sessionId);
-    if (!token || !session) return undefined;
-    return {
-      sessionId: token.sessionId,
-      accountId: session.accountId,
-      replacedAt: token.replacedAt,
-      sessionRevokedAt: session.revokedAt,
-      sessionExpiresAt: session.expiresAt,
-    };
-  }
-  async rotate(sessionId: string, oldHash: string, newHash: string, now: Date) {
-    const old = this.tokens.get(oldHash);
-    if (!old || old.replacedAt) return false;
-    old.replacedAt = now;
-    this.tokens.set(newHash, { sessionId, replacedAt: null });
-    return true;
-  }
-  async revoke(sessionId: string, now: Date) {
-    const session = this.sessions.get(sessionId);
-    if (session && !session.revokedAt) session.revokedAt = now;
-  }
-}
-
-function account(overrides: Partial<AccountRow> = {}): AccountRow {
-  const now = new Date();
-  return {
-    id: randomUUID(),
-    email: `user-${randomUUID()}@example.test`,
-    passwordHash: 'hashed:right password',
-    roles: ['customer'],
-    status: 'active',
-    emailVerifiedAt: now,
-    mfaEnabled: false,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
-}
-
-function setUp(...existing: AccountRow[]) {
-  const accounts = {
-    findByEmail: async (email: string) => existing.find((row) => row.email === email),
-    findById: async (id: string) => existing.find((row) => row.id === id),
-  };
-  const verified: Array<string | undefined> = [];
-  const hasher = {
-    verify: async (passwordHash: string | undefined, password: string) => {
-      verified.push(passwordHash);
-      return passwordHash === `hashed:${password}`;
-    },
-  };
-  const signed: AccessClaims[] = [];
-  const keys = {
-    signAccessToken: async (claims: AccessClaims) => {
-      signed.push(claims);
-      return `access-token-${signed.length}`;
-    },
-  };
-  const sessions = new FakeSessions();
-  const service = new SessionsService(
-    accounts as unknown as AccountsRepository,
-    sessions as unknown as SessionsRepository,
-    hasher as unknown as PasswordHasher,
-    keys as unknown as SigningKeysService,
-    new FakeUnitOfWork().asUnitOfWork(),
-    settings,
-    createLogger('test', 'silent'),
-  );
-  return { service, sessions, verified, signed };
-}
-
-describe('SessionsService.login', () => {
-  it('opens a session for the right password, whatever the spelling of the email', async () => {
-    const ada = account({ email: 'ada@example.test', roles: ['customer', 'admin'] });
-    const { service, sessions, signed } = setUp(ada);
-
-    const tokens = await service.login('  ADA@example.test', 'right password', client);
-
-    expect(tokens).toMatchObject({ accessToken: 'access-token-1', expiresIn: 600 });
-    expect(tokens.refreshToken.length).toBeGreaterThanOrEqual(43);
-    const [sessionId, session] = [...sessions.sessions.entries()][0] ?? [];
-    expect(session).toMatchObject({ accountId: ada.id, revokedAt: null, userAgent: 'TestAgent/1.0' });
-    expect(signed).toEqual([{ userId: ada.id, sessionId, roles: ['customer', 'admin'] }]);
-  });
-
-  it('gives an unknown email and a wrong password the same INVALID_CREDENTIALS, checking a hash either way', async () => {
-    const ada = account();
-    const { service, verified, sessions } = setUp(ada);
-
-    const unknown = await service.login('nobody@example.test', 'right password', client).catch((e: unknown) => e);
-    const wrong = await service.login(ada.email, 'wrong password', client).catch((e: unknown) => e);
-
-    expect(unknown).toBeInstanceOf(AuthError);
-    expect(wrong).toBeInstanceOf(AuthError);
-    expect({ code: (unknown as AuthError).code, message: (unknown as AuthError).message }).toEqual({
-      code: (wrong as AuthError).code,
-      message: (wrong as AuthError).message,
-    });
-    expect((unknown as AuthError).code).toBe('INVALID_CREDENTIALS');
-    expect(verified).toEqual([undefined, ada.passwordHash]);
-    expect(sessions.sessions.size).toBe(0);
-  });
-
-  it('answers ACCOUNT_SUSPENDED to a suspended account with the right password only', async () => {
-    const suspended = account({ status: 'suspended' });
-    const { service, sessions } = setUp(suspended);
-
-    await expect(service.login(suspended.email, 'right password', client)).rejects.toMatchObject({ code: 'ACCOUNT_SUSPENDED' });
-    await expect(service.login(suspended.email, 'wrong password', client)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
-    expect(sessions.sessions.size).toBe(0);
-  });
+beforeAll(async () => {
+  database = await migratedPglite('auth', migrationsFolder);
+  db = database.db;
+  const unitOfWork = new UnitOfWork(db, outbox, 'auth');
+  const repository = new SessionsRepository(db);
+  accounts = new AccountsRepository(db);
+  issuer = new SessionIssuer(repository, new SigningKeysService(new SigningKeysRepository(db), unitOfWork, settings), unitOfWork, settings);
+  revocations = new RevocationList(new MemoryCache(), settings.accessTokenTtlSeconds);
+  service = new SessionsService(accounts, repository, issuer, unitOfWork, revocations, settings, createLogger('test', 'silent'));
 });
+afterAll(() => database?.close());
+
+async function newAccount(): Promise<AccountRow> {
+  const id = randomUUID();
+  await accounts.insert({ id, email: `user-${id}@example.test`, passwordHash: 'not-used-here', roles: ['customer'] });
+  return (await accounts.findById(id))!;
+}
+
+/** The caller the gateway would derive from the access token. */
+function callerOf(tokens: Tokens): Caller {
+  const claims = decodeJwt(tokens.accessToken);
+  return { userId: claims.sub!, sessionId: claims.sid as string, roles: claims.roles as string[] };
+}
+
+async function sessionRow(id: string) {
+  return (await db.select().from(sessions).where(eq(sessions.id, id)))[0];
+}
+
+async function eventsAbout(subject: string) {
+  const rows = await db.select({ envelope: outbox.envelope }).from(outbox).orderBy(outbox.seq);
+  return rows
+    .map((row) => row.envelope as { type: string; subject?: string; data: Record<string, unknown> })
+    .filter((event) => event.subject === subject);
+}
+
+/** Moves the moment a refresh token was replaced into the past, as if that long had passed. */
+async function replacedAgo(refreshToken: string, ms: number) {
+  await db
+    .update(refreshTokens)
+    .set({ replacedAt: new Date(Date.now() - ms) })
+    .where(eq(refreshTokens.tokenHash, hashToken(refreshToken)));
+}
 
 describe('SessionsService.refresh', () => {
   it('rotates the refresh token: the new one works, in the same session', async () => {
-    const ada = account();
-    const { service, signed } = setUp(ada);
-    const first = await service.login(ada.email, 'right password', client);
+    const ada = await newAccount();
+    const first = await issuer.start(ada, client);
 
     const second = await service.refresh(first.refreshToken);
     const third = await service.refresh(second.refreshToken);
 
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(third.refreshToken).not.toBe(second.refreshToken);
-    expect(new Set(signed.map((claims) => claims.sessionId)).size).toBe(1);
+    expect(new Set([first, second, third].map((tokens) => callerOf(tokens).sessionId)).size).toBe(1);
+    expect(callerOf(third)).toMatchObject({ userId: ada.id, roles: ['customer'] });
+    expect(third.expiresIn).toBe(600);
   });
 
-  it('revokes the whole session when a rotated token is presented again', async () => {
-    const ada = account();
-    const { service, sessions } = setUp(ada);
-    const first = await service.login(ada.email, 'right password', client);
+  it('gives the rotated token a working sibling within the grace window: two tabs refreshing at once both survive', async () => {
+    const ada = await newAccount();
+    const first = await issuer.start(ada, client);
+    const tabA = await service.refresh(first.refreshToken);
+
+    const tabB = await service.refresh(first.refreshToken);
+
+    expect(tabB.refreshToken).not.toBe(tabA.refreshToken);
+    expect(callerOf(tabB).sessionId).toBe(callerOf(tabA).sessionId);
+    await expect(service.refresh(tabA.refreshToken)).resolves.toMatchObject({ expiresIn: 600 });
+    await expect(service.refresh(tabB.refreshToken)).resolves.toMatchObject({ expiresIn: 600 });
+    expect((await sessionRow(callerOf(tabA).sessionId))?.revokedAt).toBeNull();
+    expect(await revocations.isSessionRevoked(callerOf(tabA).sessionId)).toBe(false);
+  });
+
+  it('lets two concurrent refreshes with the same token both succeed in the same session', async () => {
+    const ada = await newAccount();
+    const first = await issuer.start(ada, client);
+
+    const [one, two] = await Promise.all([service.refresh(first.refreshToken), service.refresh(first.refreshToken)]);
+
+    expect(one.refreshToken).not.toBe(two.refreshToken);
+    await expect(service.refresh(one.refreshToken)).resolves.toBeDefined();
+    await expect(service.refresh(two.refreshToken)).resolves.toBeDefined();
+    expect((await sessionRow(callerOf(first).sessionId))?.revokedAt).toBeNull();
+  });
+
+  it('revokes the whole session when a rotated token is presented after the grace window', async () => {
+    const ada = await newAccount();
+    const first = await issuer.start(ada, client);
     const second = await service.refresh(first.refreshToken);
+    const { sessionId } = callerOf(first);
+    await replacedAgo(first.refreshToken, settings.refreshReuseGraceMs + 1_000);
 
     await expect(service.refresh(first.refreshToken)).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
 
-    expect([...sessions.sessions.values()][0]?.revokedAt).toBeInstanceOf(Date);
+    expect((await sessionRow(sessionId))?.revokedAt).toBeInstanceOf(Date);
+    expect(await revocations.isSessionRevoked(sessionId)).toBe(true);
+    expect(await eventsAbout(ada.id)).toContainEqual(
+      expect.objectContaining({ type: 'auth.session.revoked.v1', data: { userId: ada.id, sessionId, reason: 'reuse_detected' } }),
+    );
     await expect(service.refresh(second.refreshToken)).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
   });
 
   it('refuses an unknown token, an expired session and a suspended account', async () => {
-    const ada = account();
-    const { service, sessions } = setUp(ada);
+    const ada = await newAccount();
     await expect(service.refresh('never-issued')).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
 
-    const expiring = await service.login(ada.email, 'right password', client);
-    for (const session of sessions.sessions.values()) session.expiresAt = new Date(Date.now() - 1);
+    const expiring = await issuer.start(ada, client);
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(sessions.id, callerOf(expiring).sessionId));
     await expect(service.refresh(expiring.refreshToken)).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
 
-    const live = await service.login(ada.email, 'right password', client);
-    ada.status = 'suspended';
+    const live = await issuer.start(ada, client);
+    await accounts.update(ada.id, { status: 'suspended' });
     await expect(service.refresh(live.refreshToken)).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
   });
+});
 
-  it('refuses the tokens of a session ended by logout', async () => {
-    const ada = account();
-    const { service } = setUp(ada);
-    const tokens = await service.login(ada.email, 'right password', client);
+describe('SessionsService.logout', () => {
+  it('ends the session, for the gateway too, and refuses its tokens afterwards', async () => {
+    const ada = await newAccount();
+    const tokens = await issuer.start(ada, client);
+    const { sessionId } = callerOf(tokens);
 
     await service.logout(tokens.refreshToken);
 
     await expect(service.refresh(tokens.refreshToken)).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
+    expect(await revocations.isSessionRevoked(sessionId)).toBe(true);
+    expect(await eventsAbout(ada.id)).toContainEqual(
+      expect.objectContaining({ type: 'auth.session.revoked.v1', data: { userId: ada.id, sessionId, reason: 'logout' } }),
+    );
     await expect(service.logout('never-issued')).resolves.toBeUndefined();
+  });
+});
+
+describe('SessionsService.list', () => {
+  it("lists the caller's live sessions with device and address, marking the current one", async () => {
+    const ada = await newAccount();
+    const laptop = await issuer.start(ada, client);
+    const phone = await issuer.start(ada, { userAgent: 'Phone/2.0', ip: '198.51.100.9' });
+    const ended = await issuer.start(ada, client);
+    await service.logout(ended.refreshToken);
+    await issuer.start(await newAccount(), client);
+
+    const listed = await service.list(callerOf(phone));
+
+    expect(listed).toHaveLength(2);
+    expect(listed.find((view) => view.id === callerOf(phone).sessionId)).toMatchObject({
+      current: true,
+      userAgent: 'Phone/2.0',
+      ip: '198.51.100.9',
+      createdAt: expect.any(Date),
+      lastUsedAt: expect.any(Date),
+    });
+    expect(listed.find((view) => view.id === callerOf(laptop).sessionId)).toMatchObject({ current: false, userAgent: 'TestAgent/1.0' });
+  });
+});
+
+describe('SessionsService.revoke', () => {
+  it("ends one of the caller's own sessions, for the gateway too", async () => {
+    const ada = await newAccount();
+    const current = await issuer.start(ada, client);
+    const other = await issuer.start(ada, client);
+
+    await service.revoke(callerOf(current), callerOf(other).sessionId);
+
+    expect(await revocations.isSessionRevoked(callerOf(other).sessionId)).toBe(true);
+    await expect(service.refresh(other.refreshToken)).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
+    expect((await service.list(callerOf(current))).map((view) => view.id)).toEqual([callerOf(current).sessionId]);
+  });
+
+  it("answers SESSION_NOT_FOUND for someone else's session and leaves it alone", async () => {
+    const ada = await newAccount();
+    const mallory = await issuer.start(await newAccount(), client);
+    const adas = await issuer.start(ada, client);
+
+    await expect(service.revoke(callerOf(mallory), callerOf(adas).sessionId)).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+    await expect(service.revoke(callerOf(mallory), randomUUID())).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+
+    expect((await sessionRow(callerOf(adas).sessionId))?.revokedAt).toBeNull();
+    expect(await revocations.isSessionRevoked(callerOf(adas).sessionId)).toBe(false);
+  });
+});
+
+describe('SessionsService.revokeOthers', () => {
+  it('ends every other session of the caller and keeps the current one', async () => {
+    const ada = await newAccount();
+    const current = await issuer.start(ada, client);
+    const others = [await issuer.start(ada, client), await issuer.start(ada, client)];
+    const bystander = await issuer.start(await newAccount(), client);
+
+    await service.revokeOthers(callerOf(current));
+
+    expect((await service.list(callerOf(current))).map((view) => view.id)).toEqual([callerOf(current).sessionId]);
+    await expect(service.refresh(current.refreshToken)).resolves.toBeDefined();
+    for (const other of others) {
+      expect(await revocations.isSessionRevoked(callerOf(other).sessionId)).toBe(true);
+      await expect(service.refresh(other.refreshToken)).rejects.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
+    }
+    expect(await revocations.isSessionRevoked(callerOf(current).sessionId)).toBe(false);
+    expect(await service.list(callerOf(bystander))).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { DB, type Db } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { desc, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, gt, isNull, ne, or } from 'drizzle-orm';
 import { signingKeys } from '../db/schema.js';
 
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
@@ -27,6 +27,11 @@ export class SigningKeysRepository {
       .from(signingKeys)
       .where(or(isNull(signingKeys.retiredAt), gt(signingKeys.retiredAt, retiredAfter)))
       .orderBy(desc(signingKeys.createdAt));
+  }
+
+  /** Older keys stop signing; they stay published (findPublishable) until their tokens expired. */
+  async retireAllExcept(kid: string, now: Date): Promise<void> {
+    await this.db.update(signingKeys).set({ retiredAt: now }).where(and(ne(signingKeys.kid, kid), isNull(signingKeys.retiredAt)));
   }
 
   async insert(key: typeof signingKeys.$inferInsert): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FakeUnitOfWork } from '@msp/testing';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { AuthSettings } from '../auth-settings.js';
@@ -11,9 +12,12 @@ const settings: AuthSettings = {
   accessTokenTtlSeconds: 600,
   refreshTokenTtlMs: 86_400_000,
   emailVerificationTtlMs: 3_600_000,
+  passwordResetTtlMs: 3_600_000,
+  refreshReuseGraceMs: 20_000,
+  signingKeyRotationMs: 30 * 86_400_000,
 };
 
-/** The signing_keys table in memory. */
+/** The signing_keys table in memory, with the repository's semantics. */
 class FakeSigningKeys {
   readonly rows: SigningKeyRow[] = [];
   readonly publishableCutoffs: Date[] = [];
@@ -25,15 +29,26 @@ class FakeSigningKeys {
     this.publishableCutoffs.push(retiredAfter);
     return this.rows.filter((row) => !row.retiredAt || row.retiredAt > retiredAfter);
   }
+  async retireAllExcept(kid: string, now: Date) {
+    for (const row of this.rows) if (row.kid !== kid && !row.retiredAt) row.retiredAt = now;
+  }
   async insert(key: Omit<SigningKeyRow, 'createdAt' | 'retiredAt'>) {
-    this.rows.push({ ...key, createdAt: new Date(), retiredAt: null });
+    // Strictly increasing creation times: "the newest key" is never a tie.
+    const last = this.rows.at(-1)?.createdAt.getTime() ?? 0;
+    this.rows.push({ ...key, createdAt: new Date(Math.max(Date.now(), last + 1)), retiredAt: null });
+  }
+  row(kid: string | undefined) {
+    return this.rows.find((row) => row.kid === kid);
   }
 }
 
-const keysService = (repository: FakeSigningKeys, overrides: Partial<AuthSettings> = {}) =>
-  new SigningKeysService(repository as unknown as SigningKeysRepository, { ...settings, ...overrides });
+function keysService(repository: FakeSigningKeys, overrides: Partial<AuthSettings> = {}, unitOfWork = new FakeUnitOfWork()) {
+  return new SigningKeysService(repository as unknown as SigningKeysRepository, unitOfWork.asUnitOfWork(), { ...settings, ...overrides });
+}
 
 const claims = () => ({ userId: randomUUID(), sessionId: randomUUID(), roles: ['customer', 'admin'] });
+const verifyWith = async (service: SigningKeysService, token: string) =>
+  jwtVerify(token, createLocalJWKSet(await service.jwks()), { issuer: 'test-issuer', audience: 'test-audience', algorithms: ['EdDSA'] });
 
 describe('SigningKeysService', () => {
   it('issues an EdDSA access token that verifies against its own JWKS with every claim the gateway reads', async () => {
@@ -95,5 +110,70 @@ describe('SigningKeysService', () => {
     const cutoff = repository.publishableCutoffs[0]!.getTime();
     expect(cutoff).toBeGreaterThanOrEqual(before - 600_000);
     expect(cutoff).toBeLessThanOrEqual(Date.now() - 600_000);
+  });
+});
+
+describe('SigningKeysService.rotate', () => {
+  it('signs new tokens with a new kid while tokens of the old key keep verifying, and records the event', async () => {
+    const repository = new FakeSigningKeys();
+    const unitOfWork = new FakeUnitOfWork();
+    const service = keysService(repository, {}, unitOfWork);
+    const before = await service.signAccessToken(claims());
+    const oldKid = decodeProtectedHeader(before).kid;
+
+    const newKid = await service.rotate();
+    const after = await service.signAccessToken(claims());
+
+    expect(newKid).not.toBe(oldKid);
+    expect(decodeProtectedHeader(after).kid).toBe(newKid);
+    expect(repository.row(oldKid)?.retiredAt).toBeInstanceOf(Date);
+    expect((await service.jwks()).keys.map((key) => key.kid).sort()).toEqual([oldKid, newKid].sort());
+    await expect(verifyWith(service, before)).resolves.toBeDefined();
+    await expect(verifyWith(service, after)).resolves.toBeDefined();
+    expect(unitOfWork.committed).toEqual([expect.objectContaining({ type: 'auth.signing_key.rotated.v1', data: { kid: newKid } })]);
+  });
+
+  it('stops publishing a retired key once two access-token lifetimes have passed', async () => {
+    const repository = new FakeSigningKeys();
+    const service = keysService(repository, { accessTokenTtlSeconds: 300 });
+    const oldKid = decodeProtectedHeader(await service.signAccessToken(claims())).kid;
+    await service.rotate();
+
+    repository.row(oldKid)!.retiredAt = new Date(Date.now() - 590_000);
+    expect((await service.jwks()).keys.map((key) => key.kid)).toContain(oldKid);
+
+    repository.row(oldKid)!.retiredAt = new Date(Date.now() - 610_000);
+    expect((await service.jwks()).keys.map((key) => key.kid)).not.toContain(oldKid);
+  });
+});
+
+describe('SigningKeysService.maintain', () => {
+  it('rotates when the active key is older than the rotation age, and not before', async () => {
+    const repository = new FakeSigningKeys();
+    const service = keysService(repository, { signingKeyRotationMs: 86_400_000 });
+    await service.ensureActiveKey();
+
+    await service.maintain();
+    expect(repository.rows).toHaveLength(1);
+
+    repository.rows[0]!.createdAt = new Date(Date.now() - 86_400_000 - 60_000);
+    await service.maintain();
+
+    expect(repository.rows).toHaveLength(2);
+    const active = await repository.findActive();
+    expect(active?.kid).not.toBe(repository.rows[0]?.kid);
+    expect(decodeProtectedHeader(await service.signAccessToken(claims())).kid).toBe(active?.kid);
+  });
+
+  it('follows a rotation made by another replica', async () => {
+    const repository = new FakeSigningKeys();
+    const mine = keysService(repository);
+    const other = keysService(repository);
+    await mine.ensureActiveKey();
+
+    const rotatedKid = await other.rotate();
+    await mine.maintain();
+
+    expect(decodeProtectedHeader(await mine.signAccessToken(claims())).kid).toBe(rotatedKid);
   });
 });

@@ -32,3 +32,88 @@ ${bodyHtml}
 export function button(href: string, label: string): string {
   return `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="background:#4f46e5;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(label)}</a></p>`;
 }
+
+/**
+ * A link into the web app: `path` is appended to WEB_URL's own path, so a web app served under a
+ * prefix (https://example.com/app) still gets https://example.com/app/reset-password.
+ */
+export function webLink(webUrl: string, path: string, params: Record<string, string> = {}): string {
+  const url = new URL(webUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
+  url.search = '';
+  url.hash = '';
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url.toString();
+}
+
+/**
+ * A user-supplied value for one line of the text part: control characters and line breaks would let
+ * a user agent or a name forge extra lines (a fake link, a fake signature), and an endless user agent
+ * would bury the message, so both are cut.
+ */
+export function singleLine(value: string, maxLength = 200): string {
+  const flat = value.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+}
+
+/** A moment in UTC, written the way each language writes dates, so nobody has to guess a time zone. */
+export function formatUtc(iso: string, locale: SupportedLocale): string {
+  const formatter = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return `${formatter.format(new Date(iso))} UTC`;
+}
+
+/** The parts of a notification email; every string is plain text and escaped here, not by the caller. */
+export interface EmailContent {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  /** Facts shown as a small table in HTML and as `label: value` lines in text. */
+  details?: Array<[label: string, value: string]>;
+  /** Paragraphs after the details, leading up to the action (e.g. "if this wasn't you…"). */
+  followUp?: string[];
+  action?: { label: string; href: string };
+  /** The quieter closing lines: what to do if this was not you, why you got this email. */
+  notes?: string[];
+}
+
+/** Builds both parts from the same content, so the text and HTML versions never say different things. */
+export function composeEmail(content: EmailContent): RenderedEmail {
+  const details = content.details ?? [];
+  const followUp = content.followUp ?? [];
+  const notes = content.notes ?? [];
+  const text = [
+    content.greeting,
+    ...content.paragraphs,
+    ...(details.length > 0 ? [details.map(([label, value]) => `${label}: ${value}`).join('\n')] : []),
+    ...followUp,
+    ...(content.action ? [`${content.action.label}: ${content.action.href}`] : []),
+    ...notes,
+  ].join('\n\n');
+
+  const muted = 'font-size:13px;color:#57606a';
+  const detailRows = details
+    .map(
+      ([label, value]) =>
+        `<tr><td style="padding:4px 12px 4px 0;color:#57606a;vertical-align:top">${escapeHtml(label)}</td>` +
+        `<td style="padding:4px 0;word-break:break-word">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('');
+  const paragraphs = (texts: string[]) => texts.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('');
+  const html = layout(
+    content.subject,
+    `<p>${escapeHtml(content.greeting)}</p>` +
+      paragraphs(content.paragraphs) +
+      (detailRows ? `<table style="border-collapse:collapse;margin:16px 0;font-size:14px">${detailRows}</table>` : '') +
+      paragraphs(followUp) +
+      (content.action
+        ? button(content.action.href, content.action.label) +
+          `<p style="${muted};word-break:break-all">${escapeHtml(content.action.href)}</p>`
+        : '') +
+      notes.map((note) => `<p style="${muted}">${escapeHtml(note)}</p>`).join(''),
+  );
+  return { subject: content.subject, text: `${text}\n`, html };
+}

@@ -8,7 +8,7 @@ const tokens = { accessToken: 'access.jwt.value', refreshToken: 'refresh-opaque'
 describe('auth endpoints (real gateway, fake auth service)', () => {
   let gateway: TestGateway;
   let jwksJson: string;
-  const calls: Record<string, unknown[]> = { login: [], refresh: [], logout: [], verifyEmail: [] };
+  const calls: Record<string, unknown[]> = { login: [], refresh: [], logout: [], verifyEmail: [], verifyMfa: [] };
 
   beforeAll(async () => {
     jwksJson = jwksJsonOf(await makeSigningKey('EdDSA', 'kid-1'));
@@ -23,6 +23,10 @@ describe('auth endpoints (real gateway, fake auth service)', () => {
         verifyEmail: async (request) => (calls['verifyEmail']?.push(request), {}),
         login: async (request: Partial<authV1.LoginRequest>) => {
           calls['login']?.push(request);
+          if (request.email === 'mfa@example.com') return { mfaToken: 'mfa-challenge-1' };
+          if (request.email === 'locked@example.com') {
+            throw new RemoteCallError(8, 'Too many attempts. Try again later.', 'TOO_MANY_ATTEMPTS', [], '/AuthService/Login', 42);
+          }
           if (request.password !== 'right password') {
             throw new RemoteCallError(16, 'Wrong email or password.', 'INVALID_CREDENTIALS', [], '/AuthService/Login');
           }
@@ -30,6 +34,12 @@ describe('auth endpoints (real gateway, fake auth service)', () => {
         },
         refresh: async (request) => (calls['refresh']?.push(request), { tokens: { ...tokens, refreshToken: 'rotated' } }),
         logout: async (request) => (calls['logout']?.push(request), {}),
+        verifyMfa: async (request) => {
+          calls['verifyMfa']?.push(request);
+          if (request.code !== '123456')
+            throw new RemoteCallError(16, 'The code is not valid.', 'INVALID_MFA_CODE', [], '/AuthService/VerifyMfa');
+          return { tokens };
+        },
         getJwks: async () => ({ jwksJson }),
       },
     });
@@ -56,6 +66,43 @@ describe('auth endpoints (real gateway, fake auth service)', () => {
       password: 'right password',
       client: { userAgent: 'TestAgent/1.0', ip: '203.0.113.7' },
     });
+  });
+
+  it('answers an MFA challenge instead of tokens when the account has MFA', async () => {
+    const response = await post('/api/v1/auth/login', { email: 'mfa@example.com', password: 'right password' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ mfaRequired: true, mfaToken: 'mfa-challenge-1' });
+  });
+
+  it('completes an MFA sign-in with the code and the client info, answering tokens', async () => {
+    const response = await post(
+      '/api/v1/auth/mfa/verify',
+      { mfaToken: 'mfa-challenge-1', code: ' 123456 ' },
+      { 'user-agent': 'TestAgent/2.0', 'x-forwarded-for': '198.51.100.4' },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ...tokens, tokenType: 'Bearer' });
+    expect(calls['verifyMfa']?.at(-1)).toEqual({
+      mfaToken: 'mfa-challenge-1',
+      code: '123456',
+      client: { userAgent: 'TestAgent/2.0', ip: '198.51.100.4' },
+    });
+
+    const wrong = await post('/api/v1/auth/mfa/verify', { mfaToken: 'mfa-challenge-1', code: '000000' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: 'INVALID_MFA_CODE' });
+
+    const invalid = await post('/api/v1/auth/mfa/verify', { mfaToken: '', code: '', extra: 1 });
+    expect(invalid.status).toBe(400);
+    const problem = (await invalid.json()) as { errors: Array<{ path: string }> };
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['code', 'extra', 'mfaToken']);
+  });
+
+  it("answers a service's throttling with 429, its code and Retry-After", async () => {
+    const response = await post('/api/v1/auth/login', { email: 'locked@example.com', password: 'whatever' });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('42');
+    expect(await response.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', status: 429 });
   });
 
   it("passes the service's 401 on with its code", async () => {

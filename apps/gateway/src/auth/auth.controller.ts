@@ -7,23 +7,28 @@ import { ValidBody } from '../http/valid-input.decorator.js';
 import {
   jwksResponse,
   loginBody,
+  loginResponse,
   logoutBody,
   refreshBody,
   registerBody,
   registeredResponse,
   tokensResponse,
   toJwks,
+  toLogin,
   toRegistered,
   toTokens,
   verifyEmailBody,
+  verifyMfaBody,
   type JwksResponse,
   type LoginBody,
+  type LoginResponse,
   type LogoutBody,
   type RefreshBody,
   type RegisterBody,
   type RegisteredResponse,
   type TokensResponse,
   type VerifyEmailBody,
+  type VerifyMfaBody,
 } from './auth.dto.js';
 
 const tag = 'Auth';
@@ -37,6 +42,7 @@ export class AuthController {
     path: '/api/v1/auth/register',
     tag,
     auth: 'public',
+    rateLimit: 'sensitive',
     status: 201,
     summary: 'Create an account; a verification email is sent',
     body: registerBody,
@@ -52,6 +58,7 @@ export class AuthController {
     path: '/api/v1/auth/verify-email',
     tag,
     auth: 'public',
+    rateLimit: 'auth',
     status: 204,
     summary: 'Verify an email address with the token from the verification email',
     body: verifyEmailBody,
@@ -66,15 +73,35 @@ export class AuthController {
     path: '/api/v1/auth/login',
     tag,
     auth: 'public',
+    rateLimit: 'login',
     status: 200,
     summary: 'Sign in with email and password',
-    description: 'Wrong credentials are 401 whether or not the email exists.',
+    description:
+      'Answers tokens, or `{ mfaRequired: true, mfaToken }` when the account has MFA (then call /api/v1/auth/mfa/verify). ' +
+      'Wrong credentials are 401 whether or not the email exists; repeated failures are 429 with `Retry-After`.',
     body: loginBody,
-    response: tokensResponse,
+    response: loginResponse,
     errors: [401, 403, 429],
   })
-  async login(@ValidBody() body: LoginBody, @RequestClient() client: authV1.ClientInfo): Promise<TokensResponse> {
-    return toTokens(await this.auth.login({ ...body, client }));
+  async login(@ValidBody() body: LoginBody, @RequestClient() client: authV1.ClientInfo): Promise<LoginResponse> {
+    return toLogin(await this.auth.login({ ...body, client }));
+  }
+
+  @Endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/mfa/verify',
+    tag,
+    auth: 'public',
+    rateLimit: 'login',
+    status: 200,
+    summary: 'Complete an MFA sign-in with a TOTP or recovery code',
+    description: 'A wrong code, or an expired or used MFA token, is 401; repeated failures are 429 with `Retry-After`.',
+    body: verifyMfaBody,
+    response: tokensResponse,
+    errors: [401, 429],
+  })
+  async verifyMfa(@ValidBody() body: VerifyMfaBody, @RequestClient() client: authV1.ClientInfo): Promise<TokensResponse> {
+    return toTokens(await this.auth.verifyMfa({ ...body, client }));
   }
 
   @Endpoint({
@@ -82,6 +109,7 @@ export class AuthController {
     path: '/api/v1/auth/refresh',
     tag,
     auth: 'public',
+    rateLimit: 'refresh',
     status: 200,
     summary: 'Exchange a refresh token for new tokens; the old refresh token stops working',
     body: refreshBody,
@@ -97,6 +125,7 @@ export class AuthController {
     path: '/api/v1/auth/logout',
     tag,
     auth: 'public',
+    rateLimit: 'auth',
     status: 204,
     summary: 'End the session of a refresh token',
     body: logoutBody,
@@ -111,6 +140,7 @@ export class AuthController {
     path: '/.well-known/jwks.json',
     tag,
     auth: 'public',
+    rateLimit: 'auth',
     status: 200,
     summary: 'Public keys that verify access tokens (JWKS)',
     response: jwksResponse,

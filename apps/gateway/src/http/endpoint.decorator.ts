@@ -1,5 +1,6 @@
 import { applyDecorators, HttpCode, RequestMapping, RequestMethod, type Type } from '@nestjs/common';
 import type { z } from 'zod';
+import type { RateLimitGroup } from '../config.js';
 
 export type EndpointAuth = 'public' | 'user' | 'admin';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -12,6 +13,11 @@ export interface EndpointSpec {
   description?: string;
   tag: string;
   auth: EndpointAuth;
+  /**
+   * A request budget per client address that this route shares with the other routes of the group,
+   * on top of the global one every route has (sensitive routes: sign-in, sign-up, reset, …).
+   */
+  rateLimit?: RateLimitGroup;
   /** Status of the success response. */
   status: number;
   /** Path parameters; a value that fails them cannot name a resource, so it is answered 404. */
@@ -81,6 +87,7 @@ function impliedErrors(spec: EndpointSpec): number[] {
     errors.add(503); // the keys that verify tokens may be unreachable
   }
   if (spec.auth === 'admin') errors.add(403);
+  errors.add(429); // every route counts against the global rate limit
   errors.add(500);
   for (const status of Object.keys(spec.otherResponses ?? {})) errors.delete(Number(status));
   return [...errors].sort((a, b) => a - b);

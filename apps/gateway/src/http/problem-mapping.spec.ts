@@ -40,6 +40,18 @@ describe('mapError', () => {
     expect(mapError(remote(3, 'Invalid project.', 'VALIDATION_FAILED'))).not.toHaveProperty('errors');
   });
 
+  it('answers a throttled call with 429, its code and the Retry-After the service asked for', () => {
+    const throttled = new RemoteCallError(8, 'Too many attempts. Try again later.', 'TOO_MANY_ATTEMPTS', [], '/AuthService/Login', 12.2);
+    expect(mapError(throttled)).toEqual({
+      status: 429,
+      code: 'TOO_MANY_ATTEMPTS',
+      detail: 'Too many attempts. Try again later.',
+      headers: { 'retry-after': '13' },
+      fault: false,
+    });
+    expect(mapError(remote(8, 'slow down')).headers).toEqual({ 'retry-after': '60' });
+  });
+
   it('hides the details of backend faults', () => {
     const internal = mapError(remote(13, 'relation "users" does not exist', 'DB_BROKEN'));
     expect(internal).toMatchObject({ status: 500, code: 'INTERNAL', fault: true });

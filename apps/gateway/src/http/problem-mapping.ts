@@ -42,6 +42,12 @@ const SERVER_DETAILS: Record<number, string> = {
   503: 'A backend service is temporarily unavailable. Try again later.',
   504: 'A backend service did not answer in time. Try again later.',
 };
+/**
+ * Retry-After of a throttled call whose service did not say how long: one default rate-limit window,
+ * long enough that a client honouring it does not retry into the same limit.
+ */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
 const GENERIC_SERVER_DETAIL = 'An unexpected error occurred. Quote the correlation id when reporting it.';
 
 const CLIENT_DETAILS: Record<number, [code: string, detail: string]> = {
@@ -84,6 +90,8 @@ function mapRemoteError(error: RemoteCallError): MappedProblem {
   };
   if (error.fields.length > 0) mapped.errors = error.fields;
   if (status === 401) mapped.headers = { 'www-authenticate': 'Bearer' };
+  // API.md: every 429 says when to come back; the service knows (lockout, progressive delay).
+  if (status === 429) mapped.headers = { 'retry-after': String(Math.ceil(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) };
   return mapped;
 }
 

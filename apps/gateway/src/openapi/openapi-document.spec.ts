@@ -31,6 +31,21 @@ describe('OpenAPI document', () => {
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/mfa/verify',
+      'POST /api/v1/auth/password/forgot',
+      'POST /api/v1/auth/password/reset',
+      'POST /api/v1/auth/password/change',
+      'GET /api/v1/auth/sessions',
+      'DELETE /api/v1/auth/sessions',
+      'DELETE /api/v1/auth/sessions/{id}',
+      'POST /api/v1/auth/mfa/totp/enroll',
+      'POST /api/v1/auth/mfa/totp/confirm',
+      'DELETE /api/v1/auth/mfa/totp',
+      'POST /api/v1/admin/users/{id}/suspend',
+      'POST /api/v1/admin/users/{id}/unsuspend',
+      'PUT /api/v1/admin/users/{id}/roles',
+      'POST /api/v1/admin/users/{id}/logout',
+      'POST /api/v1/admin/signing-keys/rotate',
       'GET /.well-known/jwks.json',
       'GET /api/v1/me',
       'GET /api/v1/projects',
@@ -75,6 +90,24 @@ describe('OpenAPI document', () => {
       ['cursor', 'query', false],
     ]);
     expect(document.paths['/api/v1/admin/emails']?.['get']?.responses['403']).toBeDefined();
+  });
+
+  it('documents 429 with Retry-After on every operation, and a budget group on every auth route', () => {
+    for (const endpoint of endpoints) expect(endpoint.errors, `${endpoint.method} ${endpoint.path}`).toContain(429);
+    expect(document.components.responses['Problem429']?.headers).toMatchObject({ 'Retry-After': { schema: { type: 'integer' } } });
+    const authRoutes = endpoints.filter((e) => e.tag === 'Auth' || /^\/api\/v1\/admin\/(users|signing-keys)\//.test(e.path));
+    expect(authRoutes.length).toBeGreaterThanOrEqual(21);
+    for (const endpoint of authRoutes) expect(endpoint.rateLimit, `${endpoint.method} ${endpoint.path}`).toBeDefined();
+  });
+
+  it('documents the login answer as tokens or an MFA challenge', () => {
+    const login = document.paths['/api/v1/auth/login']?.['post']?.responses['200'];
+    const schema = (login as { content: Record<string, { schema: { anyOf: Array<{ required: string[] }> } }> }).content['application/json']
+      ?.schema;
+    expect(schema?.anyOf.map((option) => option.required)).toEqual([
+      ['accessToken', 'refreshToken', 'tokenType', 'expiresIn'],
+      ['mfaRequired', 'mfaToken'],
+    ]);
   });
 
   it('resolves every problem reference to the shared Problem schema', () => {

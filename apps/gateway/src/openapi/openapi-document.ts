@@ -35,11 +35,27 @@ export interface OpenApiDocument {
   components: {
     securitySchemes: Record<string, JsonSchema>;
     schemas: Record<string, JsonSchema>;
-    responses: Record<string, { description: string; content: Record<string, { schema: JsonSchema }> }>;
+    responses: Record<
+      string,
+      {
+        description: string;
+        headers?: Record<string, { description: string; schema: JsonSchema }>;
+        content: Record<string, { schema: JsonSchema }>;
+      }
+    >;
   };
 }
 
 const PROBLEM_REF = '#/components/schemas/Problem';
+
+const wholeNumber = { type: 'integer', minimum: 0 };
+/** What a throttled client needs to know, on every 429 (API.md: rate-limited responses carry Retry-After). */
+const THROTTLING_HEADERS = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: wholeNumber },
+  'RateLimit-Limit': { description: 'Requests allowed per window by the exhausted limit (gateway limits only)', schema: wholeNumber },
+  'RateLimit-Remaining': { description: 'Requests left in the window (gateway limits only)', schema: wholeNumber },
+  'RateLimit-Reset': { description: 'Seconds until the window resets (gateway limits only)', schema: wholeNumber },
+};
 
 /** The OpenAPI 3.1 document of the given endpoints, from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(endpoints: RegisteredEndpoint[]): OpenApiDocument {
@@ -55,6 +71,7 @@ export function buildOpenApiDocument(endpoints: RegisteredEndpoint[]): OpenApiDo
   for (const status of [...errorStatuses].sort((a, b) => a - b)) {
     responses[`Problem${status}`] = {
       description: titleOf(status),
+      ...(status === 429 ? { headers: THROTTLING_HEADERS } : {}),
       content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } },
     };
   }
@@ -65,7 +82,9 @@ export function buildOpenApiDocument(endpoints: RegisteredEndpoint[]): OpenApiDo
       version: '1.0.0',
       description:
         'Public HTTP API of the platform. Errors are RFC 9457 problem details (`application/problem+json`) with a ' +
-        'stable `code` and a `correlationId`, which every response also carries as `X-Request-Id`.',
+        'stable `code` and a `correlationId`, which every response also carries as `X-Request-Id`. Requests are ' +
+        'rate-limited per client address; responses carry the `RateLimit-Limit`, `RateLimit-Remaining`, ' +
+        '`RateLimit-Reset` and `RateLimit-Policy` headers (IETF draft) of the tightest limit, and a 429 carries `Retry-After`.',
     },
     servers: [{ url: '/', description: 'This gateway' }],
     tags: tags.map((name) => ({ name })),

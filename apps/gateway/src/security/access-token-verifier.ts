@@ -28,12 +28,14 @@ export class AccessTokenVerifier {
         algorithms: ALGORITHMS,
         issuer: this.expected.issuer,
         audience: this.expected.audience,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'sid'],
       });
       if (typeof payload.sub !== 'string' || payload.sub === '') throw new errors.JWTInvalid('token has no subject');
-      const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
+      // Without its session a token could not be revoked, so it is not accepted at all.
       const sid = payload['sid'];
-      return { userId: payload.sub, sessionId: typeof sid === 'string' ? sid : '', roles };
+      if (typeof sid !== 'string' || sid === '') throw new errors.JWTInvalid('token has no session');
+      const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
+      return { userId: payload.sub, sessionId: sid, roles };
     } catch (error) {
       if (error instanceof KeysUnavailableError) {
         throw new ProblemException(503, 'AUTH_UNAVAILABLE', 'Access tokens cannot be verified right now. Try again later.', {

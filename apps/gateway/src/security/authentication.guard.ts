@@ -1,4 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { RevocationList } from '@msp/platform';
 import type { FastifyRequest } from 'fastify';
 import { endpointOf } from '../http/endpoint.decorator.js';
 import { ProblemException } from '../http/problem.js';
@@ -13,7 +14,10 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,8192})$/i;
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
-  constructor(private readonly verifier: AccessTokenVerifier) {}
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    private readonly revocations: RevocationList,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const auth = endpointOf(context.getHandler())?.auth ?? 'user';
@@ -23,10 +27,32 @@ export class AuthenticationGuard implements CanActivate {
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw invalidToken('A bearer access token is required.');
     const caller = await this.verifier.verify(token);
+    // Before the role check: a revoked admin token is no longer anybody's, so 401 rather than 403.
+    if (await this.isRevoked(caller.sessionId)) {
+      throw new ProblemException(401, 'SESSION_REVOKED', 'This session has ended. Sign in again.', { 'www-authenticate': 'Bearer' });
+    }
     if (auth === 'admin' && !caller.roles.includes('admin')) {
       throw new ProblemException(403, 'FORBIDDEN', 'This endpoint requires the admin role.');
     }
     request.caller = caller;
     return true;
+  }
+
+  /**
+   * A valid signature proves a session was open when the token was issued, not that it still is:
+   * logout, suspension and password resets end sessions long before their ~10 min tokens expire.
+   * When the list cannot be read, nobody passes (fail closed): a revoked session must never get in.
+   */
+  private async isRevoked(sessionId: string): Promise<boolean> {
+    try {
+      return await this.revocations.isSessionRevoked(sessionId);
+    } catch (error) {
+      const problem = new ProblemException(503, 'AUTH_UNAVAILABLE', 'Sessions cannot be checked right now. Try again later.', {
+        'retry-after': '5',
+      });
+      // The problem filter logs 5xx with their error; the cache's own failure is what operators need.
+      problem.cause = error;
+      throw problem;
+    }
   }
 }

@@ -10,13 +10,19 @@ export class KeysUnavailableError extends Error {
 
 type KeySet = ReturnType<typeof createLocalJWKSet>;
 
-/** A token naming an unknown key refetches at most this often, so forged `kid`s cannot flood the auth service. */
-const REFRESH_INTERVAL_MS = 30_000;
+/**
+ * Tokens naming an unknown key refetch at most this often, so forged `kid`s cannot flood the auth
+ * service. Short, because a rotation signs new tokens at once: their first requests wait for the next
+ * allowed fetch (at most this long) instead of failing.
+ */
+export const REFRESH_INTERVAL_MS = 1_000;
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The auth service's public keys, fetched once and kept in memory; tokens are then verified
  * locally with no call per request. A key rotated in later is picked up by the refetch that its
- * first token triggers.
+ * first token triggers, on this and on every other gateway process.
  */
 export class JwksKeyStore {
   private keySet: KeySet | undefined;
@@ -26,6 +32,7 @@ export class JwksKeyStore {
   constructor(
     private readonly fetchJwksJson: () => Promise<string>,
     private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = sleepFor,
   ) {}
 
   /** The key lookup `jose.jwtVerify` calls with the token's protected header. */
@@ -35,9 +42,15 @@ export class JwksKeyStore {
     try {
       return await keys(header, token);
     } catch (error) {
-      if (!(error instanceof errors.JWKSNoMatchingKey) || this.now() - this.lastFetchAt < REFRESH_INTERVAL_MS) throw error;
-      // Keys we already hold still verify older tokens, so a failed refetch only fails this token.
-      const fresh = await this.load().catch(() => undefined);
+      if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
+      const seenFetchAt = this.lastFetchAt;
+      const wait = seenFetchAt + REFRESH_INTERVAL_MS - this.now();
+      if (wait > 0) await this.sleep(wait);
+      // A fetch that started while this token waited (and has finished) serves it too: tokens held
+      // together cause one fetch, not one each. Keys already held still verify older tokens, so a
+      // failed refetch only fails this token.
+      const fetchedMeanwhile = this.lastFetchAt !== seenFetchAt && !this.inFlight;
+      const fresh = fetchedMeanwhile ? this.keySet : await this.load().catch(() => undefined);
       if (!fresh) throw error;
       return fresh(header, token);
     }

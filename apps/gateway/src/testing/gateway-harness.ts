@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { authV1, commsV1, projectV1, userV1 } from '@msp/contracts';
-import { createLogger, RemoteCallError } from '@msp/platform';
+import { createLogger, RemoteCallError, type Cache } from '@msp/platform';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { loadGatewayConfig } from '../config.js';
 import { startGateway } from '../gateway.js';
@@ -30,7 +30,8 @@ export function jwksJsonOf(...keys: SigningKey[]): string {
 
 export interface TokenOptions {
   sub?: string;
-  sid?: string;
+  /** The session id; null leaves the claim out. */
+  sid?: string | null;
   roles?: string[];
   issuer?: string;
   audience?: string;
@@ -39,7 +40,8 @@ export interface TokenOptions {
 }
 
 export function issueToken(key: SigningKey, options: TokenOptions = {}): Promise<string> {
-  return new SignJWT({ sid: options.sid ?? 'session-1', roles: options.roles ?? ['user'] })
+  const sid = options.sid === undefined ? 'session-1' : options.sid;
+  return new SignJWT({ ...(sid === null ? {} : { sid }), roles: options.roles ?? ['user'] })
     .setProtectedHeader({ alg: key.alg, kid: key.kid })
     .setSubject(options.sub ?? '6f1c1d1e-8a43-4a8e-9d0f-1f2a3b4c5d6e')
     .setIssuer(options.issuer ?? ISSUER)
@@ -87,8 +89,17 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** The real gateway (Nest, Fastify, guard, filter) on a free port, with fake backends. */
-export async function startTestGateway(backends: FakeBackends, env: Record<string, string> = {}): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  /** The cache shared with other gateways (and, in production, the auth service); else its own. */
+  sharedCache?: Cache;
+}
+
+/** The real gateway (Nest, Fastify, guards, filter) on a free port, with fake backends. */
+export async function startTestGateway(
+  backends: FakeBackends,
+  env: Record<string, string> = {},
+  options: TestGatewayOptions = {},
+): Promise<TestGateway> {
   const rawLogs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -97,7 +108,10 @@ export async function startTestGateway(backends: FakeBackends, env: Record<strin
     },
   });
   const config = loadGatewayConfig({ GATEWAY_PORT: '0', ...env });
-  const gateway = await startGateway(config, createLogger('gateway', 'info', sink), { clients: fakeClients(backends) });
+  const gateway = await startGateway(config, createLogger('gateway', 'info', sink), {
+    clients: fakeClients(backends),
+    ...(options.sharedCache ? { sharedCache: options.sharedCache } : {}),
+  });
   return {
     url: `http://127.0.0.1:${gateway.port}`,
     rawLogs,

@@ -38,6 +38,10 @@ export class UnitOfWork {
     this.listener = listener;
   }
 
+  /**
+   * Runs `work` in a transaction. Every query inside must go through `tx`: on the embedded
+   * single-connection database a query on the outer handle would wait for this transaction forever.
+   */
   async run<R>(work: (tx: Db, events: EventRecorder) => Promise<R>): Promise<R> {
     let recorded = 0;
     const result = await this.db.transaction(async (tx) => {

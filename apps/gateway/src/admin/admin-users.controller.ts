@@ -1,0 +1,86 @@
+import { Controller, Inject } from '@nestjs/common';
+import { AUTH_CLIENT, type AuthClient } from '../grpc/grpc-clients.module.js';
+import { Endpoint } from '../http/endpoint.decorator.js';
+import { ValidBody, ValidParams } from '../http/valid-input.decorator.js';
+import {
+  adminAccountResponse,
+  setRolesBody,
+  toAdminAccount,
+  userParams,
+  type AdminAccountResponse,
+  type SetRolesBody,
+  type UserParams,
+} from './admin-users.dto.js';
+
+const tag = 'Admin';
+
+/** Account controls of platform administrators; the auth service checks the admin role again. */
+@Controller()
+export class AdminUsersController {
+  constructor(@Inject(AUTH_CLIENT) private readonly auth: AuthClient) {}
+
+  @Endpoint({
+    method: 'POST',
+    path: '/api/v1/admin/users/{id}/suspend',
+    tag,
+    auth: 'admin',
+    rateLimit: 'auth',
+    status: 204,
+    summary: 'Suspend an account: every session ends at once and sign-in is refused',
+    description: 'An administrator cannot suspend their own account (422 `CANNOT_CHANGE_OWN_ACCOUNT`).',
+    params: userParams,
+    errors: [422],
+  })
+  async suspendUser(@ValidParams() params: UserParams): Promise<void> {
+    await this.auth.suspendAccount({ userId: params.id });
+  }
+
+  @Endpoint({
+    method: 'POST',
+    path: '/api/v1/admin/users/{id}/unsuspend',
+    tag,
+    auth: 'admin',
+    rateLimit: 'auth',
+    status: 204,
+    summary: 'Lift a suspension: the account may sign in again',
+    description: 'An administrator cannot change their own account (422).',
+    params: userParams,
+    errors: [422],
+  })
+  async unsuspendUser(@ValidParams() params: UserParams): Promise<void> {
+    await this.auth.unsuspendAccount({ userId: params.id });
+  }
+
+  @Endpoint({
+    method: 'PUT',
+    path: '/api/v1/admin/users/{id}/roles',
+    tag,
+    auth: 'admin',
+    rateLimit: 'auth',
+    status: 200,
+    summary: "Replace an account's platform roles",
+    description: 'An administrator cannot change their own roles (422).',
+    params: userParams,
+    body: setRolesBody,
+    response: adminAccountResponse,
+    errors: [422],
+  })
+  async setUserRoles(@ValidParams() params: UserParams, @ValidBody() body: SetRolesBody): Promise<AdminAccountResponse> {
+    return toAdminAccount(await this.auth.setRoles({ userId: params.id, roles: body.roles }));
+  }
+
+  @Endpoint({
+    method: 'POST',
+    path: '/api/v1/admin/users/{id}/logout',
+    tag,
+    auth: 'admin',
+    rateLimit: 'auth',
+    status: 204,
+    summary: 'Force logout: end every session of an account at once',
+    params: userParams,
+    errors: [],
+  })
+  async logoutUser(@ValidParams() params: UserParams): Promise<void> {
+    await this.auth.revokeAllSessions({ userId: params.id });
+  }
+}

@@ -1,0 +1,44 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { MemoryCache, openSharedCache, type Cache, type Logger } from '@msp/platform';
+
+/**
+ * The auth service writes revocations under exactly this prefix (distributed mode); in embedded mode
+ * both use the launcher's shared cache as is. Any other prefix would make every revocation invisible.
+ */
+export const REVOCATIONS_KEY_PREFIX = 'msp:revocations:';
+export const RATE_LIMIT_KEY_PREFIX = 'msp:ratelimit:';
+
+/**
+ * The state the gateway shares with other processes: rate-limit counters (with the other gateway
+ * processes) and session revocations (written by the auth service). Redis when REDIS_URL is set,
+ * else the cache the embedded launcher shares, else one of its own.
+ */
+export class GatewayCaches implements OnApplicationShutdown {
+  private constructor(
+    readonly rateLimits: Cache,
+    readonly revocations: Cache,
+    private readonly closers: Array<() => Promise<void>>,
+  ) {}
+
+  static open(redisUrl: string | undefined, sharedCache: Cache | undefined, logger: Logger): GatewayCaches {
+    let shared = sharedCache;
+    const closers: Array<() => Promise<void>> = [];
+    if (!redisUrl && !shared) {
+      // Then no other process can reach this state: limits count per process, and sessions ended
+      // by an auth service elsewhere stay usable until their access tokens expire.
+      logger.warn('no REDIS_URL and no shared cache: rate limits and session revocations are local to this process');
+      const own = new MemoryCache();
+      closers.push(() => own.close());
+      shared = own;
+    }
+    const rateLimits = openSharedCache({ redisUrl, shared, keyPrefix: RATE_LIMIT_KEY_PREFIX });
+    const revocations = openSharedCache({ redisUrl, shared, keyPrefix: REVOCATIONS_KEY_PREFIX });
+    closers.push(rateLimits.close, revocations.close);
+    return new GatewayCaches(rateLimits.cache, revocations.cache, closers);
+  }
+
+  /** Runs after the HTTP server drained, so requests in flight still had their caches. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.closers.splice(0).map((close) => close()));
+  }
+}
