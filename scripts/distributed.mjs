@@ -187,7 +187,9 @@ function stopChild(child) {
 /** Starts everything, prints the URLs and stops everything on SIGINT/SIGTERM. */
 export async function runDistributed() {
   const platform = await startDistributed();
-  console.log(`\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`);
+  console.log(
+    `\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

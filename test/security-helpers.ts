@@ -4,7 +4,11 @@ import { SignJWT } from 'jose';
 
 /** A fresh verified customer with tokens, signed up through the public API and the dev inbox. */
 export async function newCustomer(gateway: TestGatewayClient, inbox: DevInboxClient, label = 'sec') {
-  const person = { email: `${label}-${randomBytes(4).toString('hex')}@example.test`, password: `pw-${randomBytes(8).toString('hex')}`, displayName: label };
+  const person = {
+    email: `${label}-${randomBytes(4).toString('hex')}@example.test`,
+    password: `pw-${randomBytes(8).toString('hex')}`,
+    displayName: label,
+  };
   return { ...person, ...(await gateway.signUp(inbox, person)) };
 }
 

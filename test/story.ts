@@ -61,7 +61,8 @@ export async function walkTheStory(gatewayUrl: string, inboxUrl: string) {
 
   const refreshed = await gateway.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
   expect(refreshed.status).toBe(200);
-  expect((await gateway.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status).toBe(401);
+  expect(refreshed.body.refreshToken).not.toBe(login.body.refreshToken);
+  expect((await gateway.call('GET', '/api/v1/me', { token: refreshed.body.accessToken })).status).toBe(200);
 
   return { email, password, userId: registered.body.userId as string, accessToken: refreshed.body.accessToken as string };
 }

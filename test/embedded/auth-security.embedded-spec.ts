@@ -62,7 +62,9 @@ describe('auth security, through the gateway (embedded platform)', () => {
 
   it('keeps the session when two tabs refresh with the same token at once', async () => {
     const customer = await newCustomer(gateway, inbox);
-    const [a, b] = await Promise.all([1, 2].map(() => gateway.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: customer.refreshToken } })));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => gateway.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: customer.refreshToken } })),
+    );
     expect([a!.status, b!.status]).toEqual([200, 200]);
     for (const tab of [a!, b!]) {
       expect((await me(tab.body.accessToken)).status).toBe(200);
@@ -73,7 +75,9 @@ describe('auth security, through the gateway (embedded platform)', () => {
   it('locks a suspended user out at once, and lets them back after unsuspension', async () => {
     const customer = await newCustomer(gateway, inbox);
     const admin = (await login(ADMIN.email, ADMIN.password)).body.accessToken as string;
-    expect((await gateway.call('POST', `/api/v1/admin/users/${customer.userId}/suspend`, { token: customer.accessToken })).status).toBe(403);
+    expect((await gateway.call('POST', `/api/v1/admin/users/${customer.userId}/suspend`, { token: customer.accessToken })).status).toBe(
+      403,
+    );
     expect((await gateway.call('POST', `/api/v1/admin/users/${customer.userId}/suspend`, { token: admin })).status).toBe(204);
     expect((await me(customer.accessToken)).status).toBe(401);
     expect((await gateway.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: customer.refreshToken } })).status).toBe(401);
@@ -118,19 +122,26 @@ describe('auth security, through the gateway (embedded platform)', () => {
     const enrolled = await gateway.call('POST', '/api/v1/auth/mfa/totp/enroll', { token: customer.accessToken });
     expect(enrolled.status).toBe(200);
     const secret = enrolled.body.secret as string;
-    const confirmed = await gateway.call('POST', '/api/v1/auth/mfa/totp/confirm', { token: customer.accessToken, body: { code: totpCode(secret, currentStep()) } });
+    const confirmed = await gateway.call('POST', '/api/v1/auth/mfa/totp/confirm', {
+      token: customer.accessToken,
+      body: { code: totpCode(secret, currentStep()) },
+    });
     expect(confirmed.status).toBe(200);
     const [recovery] = confirmed.body.recoveryCodes as string[];
 
     const challenge = await login(customer.email, customer.password);
     expect(challenge.body).toMatchObject({ mfaRequired: true, mfaToken: expect.any(String) });
-    expect((await gateway.call('POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: challenge.body.mfaToken, code: '000000' } })).status).toBe(401);
+    expect(
+      (await gateway.call('POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: challenge.body.mfaToken, code: '000000' } })).status,
+    ).toBe(401);
     const verified = await gateway.call('POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: challenge.body.mfaToken, code: recovery } });
     expect(verified.status).toBe(200);
     expect((await me(verified.body.accessToken)).body.mfaEnabled).toBe(true);
 
     const again = await login(customer.email, customer.password);
-    expect((await gateway.call('POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: again.body.mfaToken, code: recovery } })).status).toBe(401);
+    expect(
+      (await gateway.call('POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: again.body.mfaToken, code: recovery } })).status,
+    ).toBe(401);
   });
 
   it('rotates the signing key: old tokens stay valid, new ones use the new kid, the gateway follows without restart', async () => {

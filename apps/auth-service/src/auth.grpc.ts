@@ -63,7 +63,10 @@ export class AuthGrpc implements authV1.AuthServiceImplementation {
     return {};
   }
 
-  async revokeOtherSessions(_request: authV1.RevokeOtherSessionsRequest, context: CallContext): Promise<authV1.RevokeOtherSessionsResponse> {
+  async revokeOtherSessions(
+    _request: authV1.RevokeOtherSessionsRequest,
+    context: CallContext,
+  ): Promise<authV1.RevokeOtherSessionsResponse> {
     await this.sessions.revokeOthers(signedIn(context));
     return {};
   }

@@ -42,7 +42,11 @@ export class AccountsRepository {
     await tx.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, id));
   }
 
-  async update(id: string, changes: Partial<Pick<AccountRow, 'status' | 'roles' | 'mfaEnabled' | 'passwordHash'>>, tx: Db = this.db): Promise<AccountRow | undefined> {
+  async update(
+    id: string,
+    changes: Partial<Pick<AccountRow, 'status' | 'roles' | 'mfaEnabled' | 'passwordHash'>>,
+    tx: Db = this.db,
+  ): Promise<AccountRow | undefined> {
     const rows = await tx
       .update(accounts)
       .set({ ...changes, updatedAt: new Date() })

@@ -43,7 +43,9 @@ export class AccountAdminService {
     const admin = requireAdmin(caller);
     const wanted = [...new Set(roles)];
     if (wanted.length === 0 || !wanted.every((role): role is Role => (ROLES as readonly string[]).includes(role))) {
-      throw new AuthError('VALIDATION_FAILED', 'Roles must be customer and/or admin.', [{ path: 'roles', message: 'must be customer and/or admin' }]);
+      throw new AuthError('VALIDATION_FAILED', 'Roles must be customer and/or admin.', [
+        { path: 'roles', message: 'must be customer and/or admin' },
+      ]);
     }
     if (admin.userId === userId && !wanted.includes('admin')) {
       throw new AuthError('CANNOT_CHANGE_OWN_ACCOUNT', 'Administrators cannot remove their own admin role.');

@@ -40,7 +40,11 @@ export class MfaService {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await this.unitOfWork.run(async (tx, events) => {
       await this.mfa.confirmFactor(account.id, step, new Date(), tx);
-      await this.mfa.replaceRecoveryCodes(account.id, codes.map((c) => hashToken(normalizeRecoveryCode(c))), tx);
+      await this.mfa.replaceRecoveryCodes(
+        account.id,
+        codes.map((c) => hashToken(normalizeRecoveryCode(c))),
+        tx,
+      );
       await this.accounts.update(account.id, { mfaEnabled: true }, tx);
       await events.add({ type: 'auth.mfa.enabled.v1', subject: account.id, data: { userId: account.id, email: account.email } });
     });

@@ -39,7 +39,9 @@ export class LoginService {
     }
     assertActive(account);
     if (this.hasher.needsRehash(account.passwordHash)) {
-      await this.unitOfWork.run(async (tx) => void (await this.accounts.update(account.id, { passwordHash: await this.hasher.hash(password) }, tx)));
+      await this.unitOfWork.run(
+        async (tx) => void (await this.accounts.update(account.id, { passwordHash: await this.hasher.hash(password) }, tx)),
+      );
     }
     // With a second factor, only passing it clears the failure count: otherwise knowing the password
     // would buy fresh code guesses with every new challenge.

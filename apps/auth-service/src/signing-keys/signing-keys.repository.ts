@@ -31,7 +31,10 @@ export class SigningKeysRepository {
 
   /** Older keys stop signing; they stay published (findPublishable) until their tokens expired. */
   async retireAllExcept(kid: string, now: Date): Promise<void> {
-    await this.db.update(signingKeys).set({ retiredAt: now }).where(and(ne(signingKeys.kid, kid), isNull(signingKeys.retiredAt)));
+    await this.db
+      .update(signingKeys)
+      .set({ retiredAt: now })
+      .where(and(ne(signingKeys.kid, kid), isNull(signingKeys.retiredAt)));
   }
 
   async insert(key: typeof signingKeys.$inferInsert): Promise<void> {

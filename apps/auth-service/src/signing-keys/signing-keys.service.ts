@@ -36,7 +36,9 @@ export class SigningKeysService {
     const kid = await this.createKey();
     await this.keys.retireAllExcept(kid, new Date());
     await this.loadActive();
-    await this.unitOfWork.run(async (_tx, events) => void (await events.add({ type: 'auth.signing_key.rotated.v1', subject: kid, data: { kid } })));
+    await this.unitOfWork.run(
+      async (_tx, events) => void (await events.add({ type: 'auth.signing_key.rotated.v1', subject: kid, data: { kid } })),
+    );
     return kid;
   }
 

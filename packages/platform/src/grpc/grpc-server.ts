@@ -71,7 +71,8 @@ export async function startGrpcServer(options: GrpcServerOptions, register: (ser
         if (status !== undefined) {
           context.trailer.set(MetadataKey.errorCode, error.code);
           if (error.fields.length > 0) context.trailer.set(MetadataKey.fieldErrors, JSON.stringify(error.fields));
-          if (error.retryAfterSeconds !== undefined) context.trailer.set(MetadataKey.retryAfter, String(Math.ceil(error.retryAfterSeconds)));
+          if (error.retryAfterSeconds !== undefined)
+            context.trailer.set(MetadataKey.retryAfter, String(Math.ceil(error.retryAfterSeconds)));
           throw new ServerError(status, error.message);
         }
       }

@@ -29,7 +29,10 @@ export class RevocationList {
  * limits): Redis under its own key prefix when REDIS_URL is set, else the process's shared
  * in-memory cache (embedded mode, where both run in one process).
  */
-export function openSharedCache(options: { redisUrl: string | undefined; shared: Cache | undefined; keyPrefix: string }): { cache: Cache; close(): Promise<void> } {
+export function openSharedCache(options: { redisUrl: string | undefined; shared: Cache | undefined; keyPrefix: string }): {
+  cache: Cache;
+  close(): Promise<void>;
+} {
   if (options.redisUrl) {
     const cache = new RedisCache(options.redisUrl, { keyPrefix: options.keyPrefix });
     return { cache, close: () => cache.close() };
