@@ -21,7 +21,7 @@ describe('auth endpoints (real gateway, fake auth service)', () => {
           throw new RemoteCallError(13, 'internal error: pg says boom', undefined, [], '/AuthService/Register');
         },
         verifyEmail: async (request) => (calls['verifyEmail']?.push(request), {}),
-        login: async (request: Partial<authV1.LoginRequest>) => {
+        login: async (request: Partial<authV1.LoginRequest>): Promise<authV1.LoginResponse> => {
           calls['login']?.push(request);
           if (request.email === 'mfa@example.com') return { mfaToken: 'mfa-challenge-1' };
           if (request.email === 'locked@example.com') {
@@ -30,7 +30,7 @@ describe('auth endpoints (real gateway, fake auth service)', () => {
           if (request.password !== 'right password') {
             throw new RemoteCallError(16, 'Wrong email or password.', 'INVALID_CREDENTIALS', [], '/AuthService/Login');
           }
-          return { tokens };
+          return { tokens, mfaToken: '' };
         },
         refresh: async (request) => (calls['refresh']?.push(request), { tokens: { ...tokens, refreshToken: 'rotated' } }),
         logout: async (request) => (calls['logout']?.push(request), {}),

@@ -102,7 +102,7 @@ describe('OpenAPI document', () => {
 
   it('documents the login answer as tokens or an MFA challenge', () => {
     const login = document.paths['/api/v1/auth/login']?.['post']?.responses['200'];
-    const schema = (login as { content: Record<string, { schema: { anyOf: Array<{ required: string[] }> } }> }).content['application/json']
+    const schema = (login as unknown as { content: Record<string, { schema: { anyOf: Array<{ required: string[] }> } }> }).content['application/json']
       ?.schema;
     expect(schema?.anyOf.map((option) => option.required)).toEqual([
       ['accessToken', 'refreshToken', 'tokenType', 'expiresIn'],

@@ -9,7 +9,7 @@ describe('gateway rate limits (real gateway, fake auth service)', () => {
   let loginCalls = 0;
   const backends: FakeBackends = {
     auth: {
-      login: async () => ((loginCalls += 1), { tokens }),
+      login: async () => ((loginCalls += 1), { tokens, mfaToken: '' }),
       refresh: async () => ({ tokens }),
     },
   };

@@ -18,7 +18,7 @@ describe('authentication guard (real gateway, fake backends)', () => {
         getAccount: async () => {
           seen.push(currentContext());
           return {
-            account: { userId: USER_ID, email: 'ada@example.com', roles: ['user'], emailVerified: true, mfaEnabled: false, createdAt },
+            account: { userId: USER_ID, email: 'ada@example.com', roles: ['user'], emailVerified: true, mfaEnabled: false, createdAt, status: 'active' },
           };
         },
       },
