@@ -17,6 +17,7 @@ export interface DistributedPlatform {
   ports: DistributedPorts;
   urls: { gateway: string; inbox: string; web: string };
   pid(name: string): number | undefined;
+  output(): string;
   kill(name: string): Promise<void>;
   restart(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -25,5 +26,5 @@ export declare function runDistributed(): Promise<void>;
 export declare function startDistributed(options?: {
   env?: Record<string, string | undefined>;
   ports?: DistributedPorts;
-  output?: 'inherit' | 'ignore' | 'pipe';
+  output?: 'inherit' | 'ignore' | 'capture';
 }): Promise<DistributedPlatform>;

@@ -109,12 +109,18 @@ export async function startDistributed({ env = process.env, ports = defaultPorts
   for (const name of ['auth', 'user', 'project', 'comms']) await ensureDatabase(`${settings.PG_URL}/${settings.DB_PREFIX}${name}`);
 
   const processes = new Map();
+  let captured = '';
   const launch = async (spec) => {
+    const capture = output === 'capture';
     const child = spawn(node, [spec.entry, ...(spec.args ?? [])], {
       cwd: spec.cwd ? `${root}/${spec.cwd}` : root,
       env: { ...settings, ...stringify(spec.env), REDIS_URL: settings.REDIS_URL, AMQP_URL: settings.AMQP_URL },
-      stdio: ['ignore', output, output],
+      stdio: ['ignore', capture ? 'pipe' : output, capture ? 'pipe' : output],
     });
+    if (capture) {
+      child.stdout.on('data', (chunk) => (captured += chunk));
+      child.stderr.on('data', (chunk) => (captured += chunk));
+    }
     processes.set(spec.name, { spec, child });
     await waitReady(spec, child);
     return child;
@@ -134,6 +140,8 @@ export async function startDistributed({ env = process.env, ports = defaultPorts
     ports,
     urls: { gateway: `http://127.0.0.1:${ports.gateway}`, inbox: `http://127.0.0.1:${ports.inbox}`, web: `http://127.0.0.1:${ports.web}` },
     pid: (name) => processes.get(name)?.child.pid,
+    /** Everything the processes printed, when started with output: 'capture'. */
+    output: () => captured,
     /** kill -9: the process gets no chance to clean up. */
     kill: async (name) => {
       const entry = processes.get(name);

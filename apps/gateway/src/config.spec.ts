@@ -12,7 +12,7 @@ describe('loadGatewayConfig', () => {
       logLevel: 'info',
       jwt: { issuer: 'msp-auth', audience: 'msp-api' },
       redisUrl: undefined,
-      rateLimits: { windowSeconds: 60, global: 600, groups: { login: 10, sensitive: 5, refresh: 30, auth: 60 } },
+      rateLimits: { windowSeconds: 60, global: 3000, groups: { login: 60, sensitive: 30, refresh: 120, auth: 300 } },
     });
   });
 

@@ -42,11 +42,11 @@ const schema = z
     JWT_AUDIENCE: z.string().min(1).default('msp-api'),
     // Revocations and rate-limit counters live here so every gateway process sees the same state.
     REDIS_URL: envVar.optionalUrl(),
-    RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(600),
-    RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(10),
-    RATE_LIMIT_SENSITIVE_PER_MINUTE: positiveInt(5),
-    RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt(30),
-    RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(60),
+    RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(3000),
+    RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(60),
+    RATE_LIMIT_SENSITIVE_PER_MINUTE: positiveInt(30),
+    RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt(120),
+    RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(300),
   })
   .transform((env) => ({
     host: env.GATEWAY_HOST,

@@ -98,18 +98,18 @@ describe('LoginThrottle per account', () => {
 });
 
 describe('LoginThrottle per IP', () => {
-  it('lets twenty failures from one address go by across accounts, then holds the address back', async () => {
-    for (let i = 1; i <= 20; i++) await fail(1, `user-${i}@example.test`);
+  it('lets a hundred failures from one address go by across accounts, then holds the address back', async () => {
+    for (let i = 1; i <= 100; i++) await fail(1, `user-${i}@example.test`);
     expect(await waitFor('someone-new@example.test')).toBeUndefined();
 
-    await fail(1, 'user-21@example.test');
+    await fail(1, 'user-101@example.test');
 
     expect(await waitFor('someone-new@example.test')).toBe(2);
     expect(await waitFor('someone-new@example.test', '198.51.100.1')).toBeUndefined();
   });
 
   it('does not clear the address counter on one success', async () => {
-    for (let i = 1; i <= 20; i++) await fail(1, `user-${i}@example.test`);
+    for (let i = 1; i <= 100; i++) await fail(1, `user-${i}@example.test`);
 
     await throttle.recordSuccess('user-1@example.test');
     await fail(1, 'user-1@example.test');

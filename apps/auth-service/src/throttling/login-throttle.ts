@@ -5,7 +5,7 @@ import { AuthError } from '../auth.errors.js';
 /** Failures within this window count together. */
 const WINDOW_SECONDS = 15 * 60;
 /** Free failures before delays start: per account (a person mistyping) and per IP (a shared office). */
-const FREE_FAILURES = { account: 5, ip: 20 } as const;
+const FREE_FAILURES = { account: 5, ip: 100 } as const;
 /** Each failure past the free ones doubles the wait, up to the lockout. */
 const FIRST_DELAY_SECONDS = 2;
 const MAX_LOCKOUT_SECONDS = 15 * 60;

@@ -102,8 +102,9 @@ describe('OpenAPI document', () => {
 
   it('documents the login answer as tokens or an MFA challenge', () => {
     const login = document.paths['/api/v1/auth/login']?.['post']?.responses['200'];
-    const schema = (login as unknown as { content: Record<string, { schema: { anyOf: Array<{ required: string[] }> } }> }).content['application/json']
-      ?.schema;
+    const schema = (login as unknown as { content: Record<string, { schema: { anyOf: Array<{ required: string[] }> } }> }).content[
+      'application/json'
+    ]?.schema;
     expect(schema?.anyOf.map((option) => option.required)).toEqual([
       ['accessToken', 'refreshToken', 'tokenType', 'expiresIn'],
       ['mfaRequired', 'mfaToken'],

@@ -13,7 +13,7 @@ describe('gateway rate limits (real gateway, fake auth service)', () => {
       refresh: async () => ({ tokens }),
     },
   };
-  const lowLimits = { RATE_LIMIT_LOGIN_PER_MINUTE: '3', RATE_LIMIT_GLOBAL_PER_MINUTE: '100' };
+  const lowLimits = { RATE_LIMIT_LOGIN_PER_MINUTE: '3', RATE_LIMIT_REFRESH_PER_MINUTE: '30', RATE_LIMIT_GLOBAL_PER_MINUTE: '100' };
   const login = (gateway: TestGateway, ip = '203.0.113.10') =>
     fetch(`${gateway.url}/api/v1/auth/login`, {
       method: 'POST',

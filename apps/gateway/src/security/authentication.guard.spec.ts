@@ -18,7 +18,15 @@ describe('authentication guard (real gateway, fake backends)', () => {
         getAccount: async () => {
           seen.push(currentContext());
           return {
-            account: { userId: USER_ID, email: 'ada@example.com', roles: ['user'], emailVerified: true, mfaEnabled: false, createdAt, status: 'active' },
+            account: {
+              userId: USER_ID,
+              email: 'ada@example.com',
+              roles: ['user'],
+              emailVerified: true,
+              mfaEnabled: false,
+              createdAt,
+              status: 'active',
+            },
           };
         },
       },
