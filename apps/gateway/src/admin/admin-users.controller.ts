@@ -22,6 +22,7 @@ export class AdminUsersController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/admin/users/{id}/suspend',
+    errorCodes: { 404: ['ACCOUNT_NOT_FOUND'], 422: ['CANNOT_CHANGE_OWN_ACCOUNT'] },
     tag,
     auth: 'admin',
     rateLimit: 'auth',
@@ -38,6 +39,7 @@ export class AdminUsersController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/admin/users/{id}/unsuspend',
+    errorCodes: { 404: ['ACCOUNT_NOT_FOUND'] },
     tag,
     auth: 'admin',
     rateLimit: 'auth',
@@ -54,6 +56,7 @@ export class AdminUsersController {
   @Endpoint({
     method: 'PUT',
     path: '/api/v1/admin/users/{id}/roles',
+    errorCodes: { 404: ['ACCOUNT_NOT_FOUND'], 422: ['CANNOT_CHANGE_OWN_ACCOUNT'] },
     tag,
     auth: 'admin',
     rateLimit: 'auth',
@@ -72,6 +75,7 @@ export class AdminUsersController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/admin/users/{id}/logout',
+    errorCodes: { 404: ['ACCOUNT_NOT_FOUND'] },
     tag,
     auth: 'admin',
     rateLimit: 'auth',

@@ -40,6 +40,7 @@ export class AuthController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/register',
+    errorCodes: { 409: ['EMAIL_TAKEN'] },
     tag,
     auth: 'public',
     rateLimit: 'sensitive',
@@ -56,6 +57,7 @@ export class AuthController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/verify-email',
+    errorCodes: { 400: ['INVALID_TOKEN'] },
     tag,
     auth: 'public',
     rateLimit: 'auth',
@@ -71,6 +73,7 @@ export class AuthController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/login',
+    errorCodes: { 401: ['INVALID_CREDENTIALS'], 403: ['ACCOUNT_SUSPENDED'], 429: ['TOO_MANY_ATTEMPTS'] },
     tag,
     auth: 'public',
     rateLimit: 'login',
@@ -90,6 +93,7 @@ export class AuthController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/mfa/verify',
+    errorCodes: { 401: ['INVALID_MFA_TOKEN', 'INVALID_MFA_CODE'], 403: ['ACCOUNT_SUSPENDED'], 429: ['TOO_MANY_ATTEMPTS'] },
     tag,
     auth: 'public',
     rateLimit: 'login',
@@ -107,6 +111,7 @@ export class AuthController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/refresh',
+    errorCodes: { 401: ['INVALID_REFRESH_TOKEN'] },
     tag,
     auth: 'public',
     rateLimit: 'refresh',

@@ -36,6 +36,7 @@ export class PasswordController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/password/reset',
+    errorCodes: { 400: ['INVALID_TOKEN'] },
     tag,
     auth: 'public',
     rateLimit: 'sensitive',

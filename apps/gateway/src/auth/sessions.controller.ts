@@ -29,6 +29,7 @@ export class SessionsController {
   @Endpoint({
     method: 'DELETE',
     path: '/api/v1/auth/sessions/{id}',
+    errorCodes: { 404: ['SESSION_NOT_FOUND'] },
     tag,
     auth: 'user',
     rateLimit: 'auth',

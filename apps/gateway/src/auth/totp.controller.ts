@@ -23,6 +23,7 @@ export class TotpController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/mfa/totp/enroll',
+    errorCodes: { 422: ['MFA_ALREADY_ENABLED'] },
     tag,
     auth: 'user',
     rateLimit: 'auth',
@@ -39,6 +40,7 @@ export class TotpController {
   @Endpoint({
     method: 'POST',
     path: '/api/v1/auth/mfa/totp/confirm',
+    errorCodes: { 422: ['MFA_ALREADY_ENABLED', 'MFA_NOT_ENROLLED'] },
     tag,
     auth: 'user',
     rateLimit: 'auth',
@@ -56,6 +58,7 @@ export class TotpController {
   @Endpoint({
     method: 'DELETE',
     path: '/api/v1/auth/mfa/totp',
+    errorCodes: { 422: ['MFA_NOT_ENROLLED'] },
     tag,
     auth: 'user',
     rateLimit: 'auth',

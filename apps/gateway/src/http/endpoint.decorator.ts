@@ -29,6 +29,8 @@ export interface EndpointSpec {
   produces?: string;
   /** Statuses answered with a Problem; the ones implied by auth and inputs are added. */
   errors: number[];
+  /** The services' stable problem `code`s per status (documented; the gateway's own are added). */
+  errorCodes?: Partial<Record<number, string[]>>;
   /** Non-problem answers with another status, e.g. readiness's 503 report. */
   otherResponses?: Record<number, { description: string; schema: z.ZodType }>;
 }
@@ -79,7 +81,7 @@ export function routePathOf(path: string): string {
 }
 
 function impliedErrors(spec: EndpointSpec): number[] {
-  const errors = new Set(spec.errors);
+  const errors = new Set([...spec.errors, ...Object.keys(spec.errorCodes ?? {}).map(Number)]);
   if (spec.body || spec.query) errors.add(400);
   if (spec.params) errors.add(404);
   if (spec.auth !== 'public') {

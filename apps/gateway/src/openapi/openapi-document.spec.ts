@@ -75,7 +75,10 @@ describe('OpenAPI document', () => {
     expect(Object.keys(body.properties)).toEqual(['email', 'password', 'displayName']);
     expect(body.additionalProperties).toBe(false);
     expect(register?.security).toEqual([]);
-    expect(register?.responses['409']).toEqual({ $ref: '#/components/responses/Problem409' });
+    expect(register?.responses['409']).toMatchObject({
+      'x-error-codes': ['EMAIL_TAKEN'],
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
 
     const getProject = document.paths['/api/v1/projects/{projectId}']?.['get'];
     expect(getProject?.parameters).toEqual([

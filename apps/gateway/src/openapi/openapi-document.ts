@@ -121,8 +121,31 @@ function operationOf(endpoint: RegisteredEndpoint): OpenApiOperation {
       content: { 'application/json': { schema: jsonSchemaOf(other.schema, 'output') } },
     };
   }
-  for (const status of endpoint.errors) operation.responses[status] = { $ref: `#/components/responses/Problem${status}` };
+  for (const status of endpoint.errors) operation.responses[status] = problemResponseOf(endpoint, status);
   return operation;
+}
+
+/** Codes the gateway itself answers with, whatever the endpoint. */
+const GATEWAY_CODES: Record<number, (endpoint: RegisteredEndpoint) => string[]> = {
+  400: (endpoint) => (endpoint.body ? ['VALIDATION_FAILED', 'MALFORMED_JSON'] : ['VALIDATION_FAILED']),
+  401: (endpoint) => (endpoint.auth === 'public' ? [] : ['UNAUTHENTICATED', 'SESSION_REVOKED']),
+  403: (endpoint) => (endpoint.auth === 'admin' ? ['FORBIDDEN'] : []),
+  404: () => ['NOT_FOUND'],
+  429: () => ['RATE_LIMITED'],
+  500: () => ['INTERNAL'],
+  503: (endpoint) => (endpoint.auth === 'public' ? ['UNAVAILABLE'] : ['AUTH_UNAVAILABLE', 'UNAVAILABLE']),
+};
+
+/** A problem response that names the stable `code`s a client may see for this status. */
+function problemResponseOf(endpoint: RegisteredEndpoint, status: number): OpenApiOperation['responses'][string] {
+  const codes = [...new Set([...(endpoint.errorCodes?.[status] ?? []), ...(GATEWAY_CODES[status]?.(endpoint) ?? [])])];
+  if (codes.length === 0) return { $ref: `#/components/responses/Problem${status}` };
+  return {
+    description: `${titleOf(status)} — \`code\`: ${codes.join(', ')}`,
+    'x-error-codes': codes,
+    ...(status === 429 ? { headers: THROTTLING_HEADERS } : {}),
+    content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } },
+  } as OpenApiOperation['responses'][string];
 }
 
 function successOf(endpoint: RegisteredEndpoint): OpenApiOperation['responses'][string] {

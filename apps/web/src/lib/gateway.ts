@@ -33,6 +33,8 @@ export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['applic
 export type RegisterInput = JsonBody<'/api/v1/auth/register', 'post'>;
 export type Registered = paths['/api/v1/auth/register']['post']['responses'][201]['content']['application/json'];
 export type LoginInput = JsonBody<'/api/v1/auth/login', 'post'>;
+export type ForgotPasswordInput = JsonBody<'/api/v1/auth/password/forgot', 'post'>;
+export type ResetPasswordInput = JsonBody<'/api/v1/auth/password/reset', 'post'>;
 
 /**
  * FALLBACK until the OpenAPI document has it: API.md lets login answer with an MFA challenge instead of
@@ -163,6 +165,14 @@ export const gateway = {
 
   logout: (refreshToken: string, client: ClientContext): Promise<GatewayResult<void>> =>
     settle(api.POST('/api/v1/auth/logout', { body: { refreshToken }, ...callOptions(client) }), 'empty'),
+
+  /** 202 whether or not the address has an account: success says nothing about the account. */
+  forgotPassword: (input: ForgotPasswordInput, client: ClientContext): Promise<GatewayResult<void>> =>
+    settle(api.POST('/api/v1/auth/password/forgot', { body: input, ...callOptions(client) }), 'empty'),
+
+  /** On success every session of the account has ended, including any this browser holds. */
+  resetPassword: (input: ResetPasswordInput, client: ClientContext): Promise<GatewayResult<void>> =>
+    settle(api.POST('/api/v1/auth/password/reset', { body: input, ...callOptions(client) }), 'empty'),
 
   me: (accessToken: string, client: ClientContext): Promise<GatewayResult<Me>> =>
     settle(api.GET('/api/v1/me', callOptions(client, accessToken)), 'json'),

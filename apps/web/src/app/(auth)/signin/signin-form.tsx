@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '../../../components/field';
 import { FormAlert } from '../../../components/form-alert';
@@ -62,6 +63,9 @@ export function SigninForm({ next, restartHref }: { readonly next: string; reado
         error={state.fieldErrors.email}
       />
       <Field name="password" label="Password" type="password" autoComplete="current-password" required error={state.fieldErrors.password} />
+      <p className={styles.fieldAside}>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <SubmitButton>Sign in</SubmitButton>
     </form>
   );
