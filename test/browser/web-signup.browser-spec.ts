@@ -87,6 +87,45 @@ describe('the web app in headless Chromium against the embedded platform', () =>
     await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
   });
 
+  it('resets a forgotten password through the emailed link', async () => {
+    await page.goto(`${platform.webUrl}/signin`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.waitForURL(/\/forgot-password/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await expect.poll(() => page.getByText(/If an account exists/).count()).toBeGreaterThan(0);
+    await snap('forgot-password');
+
+    const inbox = new DevInboxClient(platform.inboxUrl);
+    let link: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          for (const summary of await inbox.messagesTo(email)) {
+            const message = await inbox.message(summary.ID);
+            link = message.Text.match(/https?:\/\/\S+reset-password\?token=\S+/)?.[0];
+            if (link) return true;
+          }
+          return false;
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBe(true);
+    await page.goto(link!);
+    const newPassword = `${password}-renewed`;
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await expect.poll(() => page.getByText('Password changed').count()).toBeGreaterThan(0);
+
+    await page.goto(`${platform.webUrl}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${platform.webUrl}/`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+  });
+
   it('shows the phone layout', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${platform.webUrl}/signup`);
