@@ -13,7 +13,10 @@ const plugins = [swc.vite({ module: { type: 'es6' } })];
 export default defineConfig({
   test: {
     projects: [
-      { plugins, test: { name: 'unit', include: ['{apps,packages,dev}/*/src/**/*.spec.ts'], exclude } },
+      {
+        plugins,
+        test: { name: 'unit', include: ['{apps,packages,dev}/*/src/**/*.spec.ts'], exclude, hookTimeout: 60_000, testTimeout: 30_000 },
+      },
       {
         plugins,
         test: {

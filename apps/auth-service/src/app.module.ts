@@ -1,6 +1,7 @@
 import { userV1 } from '@msp/contracts';
 import { connectService, openSharedCache, PlatformModule, RevocationList, type ServiceRuntime } from '@msp/platform';
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AccountLifecycleService } from './account-lifecycle/account-lifecycle.service.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AccountAdminService } from './admin/account-admin.service.js';
@@ -58,6 +59,7 @@ export class AuthAppModule implements OnApplicationBootstrap, OnApplicationShutd
         { provide: USER_SERVICE, useValue: users.client },
         { provide: REVOCATIONS, useValue: new RevocationList(revocationCache.cache, config.ACCESS_TOKEN_TTL_SECONDS) },
         { provide: CLOSERS, useValue: [() => users.close(), () => revocationCache.close()] },
+        AccountLifecycleService,
         AccountsRepository,
         AccountsService,
         AccountAdminService,

@@ -2,6 +2,7 @@ import { authV1 } from '@msp/contracts';
 import { callerOf } from '@msp/platform';
 import { Injectable } from '@nestjs/common';
 import type { CallContext } from 'nice-grpc';
+import { AccountLifecycleService } from './account-lifecycle/account-lifecycle.service.js';
 import type { AccountRow } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AccountAdminService, requireAdmin } from './admin/account-admin.service.js';
@@ -25,6 +26,7 @@ export class AuthGrpc implements authV1.AuthServiceImplementation {
     private readonly accounts: AccountsService,
     private readonly admin: AccountAdminService,
     private readonly keys: SigningKeysService,
+    private readonly lifecycle: AccountLifecycleService,
   ) {}
 
   async register(request: authV1.RegisterRequest): Promise<authV1.RegisterResponse> {
@@ -124,6 +126,20 @@ export class AuthGrpc implements authV1.AuthServiceImplementation {
   async revokeAllSessions(request: authV1.RevokeAllSessionsRequest, context: CallContext): Promise<authV1.RevokeAllSessionsResponse> {
     await this.admin.revokeAllSessions(callerOf(context), request.userId);
     return {};
+  }
+
+  async deleteAccount(request: authV1.DeleteAccountRequest, context: CallContext): Promise<authV1.DeleteAccountResponse> {
+    await this.lifecycle.delete(callerOf(context), request.password);
+    return {};
+  }
+
+  async exportUserData(_request: authV1.ExportUserDataRequest, context: CallContext): Promise<authV1.ExportUserDataResponse> {
+    return { json: JSON.stringify(await this.lifecycle.export(callerOf(context))) };
+  }
+
+  async getAccountDetails(request: authV1.GetAccountDetailsRequest, context: CallContext): Promise<authV1.GetAccountDetailsResponse> {
+    const details = await this.lifecycle.details(callerOf(context), request.userId);
+    return { account: toAccount(details.account), sessionsCount: details.sessionsCount };
   }
 
   async rotateSigningKey(_request: authV1.RotateSigningKeyRequest, context: CallContext): Promise<authV1.RotateSigningKeyResponse> {

@@ -48,24 +48,30 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
     const pglite = await openEmbeddedEngine(join(config.DATA_DIR, 'pglite'));
     stack.push({ name: 'embedded database', stop: () => pglite.close() });
     const bus = new MemoryEventBus({ logger });
-    const shared = { pglite, cache: new MemoryCache(), bus };
+    let openRelays = () => {};
+    const relayGate = new Promise<void>((resolve) => (openRelays = resolve));
+    const cache = new MemoryCache();
+    // Each service gets its own view of the bus, so stopping one service stops only its consumers.
+    const sharedFor = () => ({ pglite, cache, bus: bus.scoped(), relayGate });
     const serviceEnv = { ...env, GRPC_HOST: config.HOST, OPS_PORT: '' };
     const started = (service: RunningService) => {
       stack.push({ name: service.name, stop: service.stop });
       return `${config.HOST}:${service.grpcPort}`;
     };
 
-    // The consumer first: the in-process bus delivers only to queues that have subscribers.
-    const comms = started(await startCommsService(loadCommsConfig({ ...serviceEnv, SMTP_URL: smtpUrl }), shared));
-    const user = started(await startUserService(loadUserConfig(serviceEnv), shared));
+    // Relays publish only once every consumer has subscribed (relayGate): the in-process bus
+    // delivers only to queues that exist.
+    const comms = started(await startCommsService(loadCommsConfig({ ...serviceEnv, SMTP_URL: smtpUrl }), sharedFor()));
+    const user = started(await startUserService(loadUserConfig(serviceEnv), sharedFor()));
     // Embedded mode always has an administrator; without a configured password one is generated and shown once.
     const adminEmail = env.PLATFORM_ADMIN_EMAIL || 'admin@msp.localhost';
     const authService = await startAuthService(
       loadAuthConfig({ ...serviceEnv, USER_GRPC_URL: user, PLATFORM_ADMIN_EMAIL: adminEmail }),
-      shared,
+      sharedFor(),
     );
     const auth = started(authService);
-    const project = started(await startProjectService(loadProjectConfig(serviceEnv), shared));
+    const project = started(await startProjectService(loadProjectConfig(serviceEnv), sharedFor()));
+    openRelays();
 
     const gateway = await startGateway(
       loadGatewayConfig({
@@ -78,7 +84,7 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
       }),
       undefined,
       // The auth service records ended sessions in this cache; the gateway must read the same one.
-      { sharedCache: shared.cache },
+      { sharedCache: cache },
     );
     stack.push({ name: 'gateway', stop: () => gateway.close() });
     const gatewayUrl = `http://${config.HOST}:${gateway.port}`;

@@ -9,22 +9,31 @@ import { PasswordController } from './auth/password.controller.js';
 import { SessionsController } from './auth/sessions.controller.js';
 import { TotpController } from './auth/totp.controller.js';
 import { GatewayCaches } from './cache/gateway-caches.js';
+import { IdempotencyStore } from './cache/idempotency-store.js';
 import type { GatewayConfig } from './config.js';
 import { AUTH_CLIENT, GrpcClientsModule, type AuthClient, type GatewayClients } from './grpc/grpc-clients.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { endpointsOf } from './http/endpoint.decorator.js';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
+import { DataExportController } from './me/data-export.controller.js';
 import { MeController } from './me/me.controller.js';
+import { NotificationPreferencesController } from './me/notification-preferences.controller.js';
 import { OpenApiController } from './openapi/openapi.controller.js';
 import { buildOpenApiDocument, OPENAPI_DOCUMENT, type OpenApiDocument } from './openapi/openapi-document.js';
+import { ActivityController } from './projects/activity.controller.js';
+import { InvitationsController } from './projects/invitations.controller.js';
+import { MembersController } from './projects/members.controller.js';
 import { ProjectsController } from './projects/projects.controller.js';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter.js';
 import { RATE_LIMITS, RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { AccessTokenVerifier } from './security/access-token-verifier.js';
 import { AuthenticationGuard } from './security/authentication.guard.js';
 import { JwksKeyStore } from './security/jwks-key-store.js';
+import { CommentsController } from './tasks/comments.controller.js';
+import { TasksController } from './tasks/tasks.controller.js';
 
 /** Every controller of the public API; the OpenAPI document is generated from exactly these. */
 export const GATEWAY_CONTROLLERS: Type[] = [
@@ -33,7 +42,14 @@ export const GATEWAY_CONTROLLERS: Type[] = [
   PasswordController,
   TotpController,
   MeController,
+  NotificationPreferencesController,
+  DataExportController,
   ProjectsController,
+  MembersController,
+  InvitationsController,
+  TasksController,
+  CommentsController,
+  ActivityController,
   AdminUsersController,
   AdminSigningKeysController,
   AdminEmailsController,
@@ -93,11 +109,18 @@ export class GatewayModule {
           useFactory: (caches: GatewayCaches) => new FixedWindowLimiter(caches.rateLimits, config.rateLimits.windowSeconds),
         },
         { provide: RATE_LIMITS, useValue: config.rateLimits },
+        {
+          provide: IdempotencyStore,
+          inject: [GatewayCaches],
+          useFactory: (caches: GatewayCaches) => new IdempotencyStore(caches.idempotency),
+        },
         ReadinessService,
         // Global guards run in this order: throttling first, so floods of bad tokens are counted too.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        // Inside the request context, after the guards: keys are scoped to the verified caller.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

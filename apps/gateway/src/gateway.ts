@@ -73,6 +73,7 @@ export async function startGateway(
       'retry-after',
       'etag',
       'location',
+      'idempotent-replayed',
       'ratelimit-limit',
       'ratelimit-remaining',
       'ratelimit-reset',

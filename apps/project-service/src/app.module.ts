@@ -1,8 +1,26 @@
 import { PlatformModule, type ServiceRuntime } from '@msp/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ProjectsGrpc } from './projects/projects.grpc.js';
+import { MembershipCache } from './access/membership-cache.js';
+import { MembershipRepository } from './access/membership.repository.js';
+import { ProjectAccess } from './access/project-access.js';
+import { ActivityRepository } from './activity/activity.repository.js';
+import { ActivityService } from './activity/activity.service.js';
+import { CommentsRepository } from './comments/comments.repository.js';
+import { CommentsService } from './comments/comments.service.js';
+import { ProjectGrpc } from './grpc/project.grpc.js';
+import { InvitationsRepository } from './invitations/invitations.repository.js';
+import { InvitationsService } from './invitations/invitations.service.js';
+import { MembersRepository } from './members/members.repository.js';
+import { MembersService } from './members/members.service.js';
+import { AccountDeletion } from './people/account-deletion.js';
+import { PeopleConsumer, PROJECT_INBOX, PROJECT_QUEUE } from './people/people.consumer.js';
+import { PeopleRepository } from './people/people.repository.js';
 import { ProjectsRepository } from './projects/projects.repository.js';
 import { ProjectsService } from './projects/projects.service.js';
+import { TasksRepository } from './tasks/tasks.repository.js';
+import { TasksService } from './tasks/tasks.service.js';
+import { UserDataRepository } from './user-data/user-data.repository.js';
+import { UserDataService } from './user-data/user-data.service.js';
 
 @Module({})
 export class ProjectAppModule {
@@ -10,7 +28,30 @@ export class ProjectAppModule {
     return {
       module: ProjectAppModule,
       imports: [PlatformModule.forRuntime(runtime)],
-      providers: [ProjectsRepository, ProjectsService, ProjectsGrpc],
+      providers: [
+        { provide: PROJECT_INBOX, useValue: runtime.inbox(PROJECT_QUEUE) },
+        MembershipCache,
+        MembershipRepository,
+        ProjectAccess,
+        ActivityRepository,
+        ActivityService,
+        CommentsRepository,
+        CommentsService,
+        InvitationsRepository,
+        InvitationsService,
+        MembersRepository,
+        MembersService,
+        AccountDeletion,
+        PeopleConsumer,
+        PeopleRepository,
+        ProjectsRepository,
+        ProjectsService,
+        TasksRepository,
+        TasksService,
+        UserDataRepository,
+        UserDataService,
+        ProjectGrpc,
+      ],
     };
   }
 }

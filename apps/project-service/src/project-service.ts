@@ -1,11 +1,31 @@
 import { projectV1 } from '@msp/contracts';
 import { launchService, type RunningService, type SharedInfrastructure } from '@msp/platform';
+import { accessErrorStatus } from './access/access-error-status.js';
+import { activityErrorStatus } from './activity/activity-error-status.js';
 import { ProjectAppModule } from './app.module.js';
+import { commentErrorStatus } from './comments/comment-error-status.js';
 import type { ProjectConfig } from './config.js';
 import { migrationsFolder } from './db/migrations-folder.js';
 import { inbox, outbox } from './db/schema.js';
+import { ProjectGrpc } from './grpc/project.grpc.js';
+import { invitationErrorStatus } from './invitations/invitation-error-status.js';
+import { memberErrorStatus } from './members/member-error-status.js';
+import { PeopleConsumer } from './people/people.consumer.js';
 import { projectErrorStatus } from './projects/project-error-status.js';
-import { ProjectsGrpc } from './projects/projects.grpc.js';
+import { taskErrorStatus } from './tasks/task-error-status.js';
+import { userDataErrorStatus } from './user-data/user-data-error-status.js';
+
+/** Every feature's error → gRPC status mapping; each answers only for its own error class. */
+export const projectErrorMappers = [
+  accessErrorStatus,
+  projectErrorStatus,
+  memberErrorStatus,
+  invitationErrorStatus,
+  taskErrorStatus,
+  commentErrorStatus,
+  activityErrorStatus,
+  userDataErrorStatus,
+];
 
 /** Starts the project service: used by its own `main.ts` and by the embedded launcher. */
 export function startProjectService(config: ProjectConfig, shared?: SharedInfrastructure): Promise<RunningService> {
@@ -20,8 +40,9 @@ export function startProjectService(config: ProjectConfig, shared?: SharedInfras
       databaseUrl: config.PROJECT_DATABASE_URL,
       grpcPort: config.PROJECT_GRPC_PORT,
       module: (runtime) => ProjectAppModule.with(runtime),
-      errorMappers: [projectErrorStatus],
-      registerGrpc: (server, app) => server.add(projectV1.ProjectServiceDefinition, app.get(ProjectsGrpc)),
+      errorMappers: projectErrorMappers,
+      registerGrpc: (server, app) => server.add(projectV1.ProjectServiceDefinition, app.get(ProjectGrpc)),
+      startConsumers: (app) => app.get(PeopleConsumer).start(),
     },
     shared,
   );

@@ -1,9 +1,16 @@
 import { PlatformModule, type ServiceRuntime } from '@msp/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { UserConfig } from './config.js';
-import { ProfilesGrpc } from './profiles/profiles.grpc.js';
+import { AuthEventsConsumer, USER_INBOX, USER_QUEUE } from './consumers/auth-events.consumer.js';
+import { DirectoryRepository } from './directory/directory.repository.js';
+import { DirectoryService } from './directory/directory.service.js';
+import { ExportService } from './export/export.service.js';
+import { PreferencesRepository } from './preferences/preferences.repository.js';
+import { PreferencesService } from './preferences/preferences.service.js';
+import { ProfileCache } from './profiles/profile-cache.js';
 import { ProfilesRepository } from './profiles/profiles.repository.js';
 import { ProfilesService } from './profiles/profiles.service.js';
+import { UserGrpc } from './user.grpc.js';
 import { USER_SETTINGS } from './user-settings.js';
 
 @Module({})
@@ -14,9 +21,17 @@ export class UserAppModule {
       imports: [PlatformModule.forRuntime(runtime)],
       providers: [
         { provide: USER_SETTINGS, useValue: { profileCacheTtlSeconds: config.PROFILE_CACHE_TTL_SECONDS } },
+        { provide: USER_INBOX, useValue: runtime.inbox(USER_QUEUE) },
+        ProfileCache,
         ProfilesRepository,
         ProfilesService,
-        ProfilesGrpc,
+        PreferencesRepository,
+        PreferencesService,
+        DirectoryRepository,
+        DirectoryService,
+        ExportService,
+        AuthEventsConsumer,
+        UserGrpc,
       ],
     };
   }

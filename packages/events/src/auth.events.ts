@@ -60,6 +60,8 @@ export const authEvents = {
   'auth.user.suspended.v1': z.object({ userId, email, by: userId }),
   'auth.user.unsuspended.v1': z.object({ userId, email, by: userId }),
   'auth.user.roles_changed.v1': z.object({ userId, roles: z.array(z.enum(['customer', 'admin'])), by: userId }),
+  /** The account was deleted by its owner: other services remove or anonymise what they hold. */
+  'auth.user.deleted.v1': z.object({ userId, email }),
   /** New access tokens are signed with a new key. */
   'auth.signing_key.rotated.v1': z.object({ kid: z.string() }),
 } as const;

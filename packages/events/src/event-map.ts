@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authEvents } from './auth.events.js';
 import { projectEvents } from './project.events.js';
+import { userEvents } from './user.events.js';
 
 /**
  * Every integration event of the platform: name → payload schema. Names are
@@ -8,6 +9,7 @@ import { projectEvents } from './project.events.js';
  */
 export const eventSchemas = {
   ...authEvents,
+  ...userEvents,
   ...projectEvents,
 } as const;
 

@@ -78,4 +78,9 @@ export class AccountsRepository {
       .returning({ accountId: emailVerificationTokens.accountId });
     return rows[0]?.accountId;
   }
+
+  /** Removes the account; its tokens, sessions, factors and codes go with it (foreign keys cascade). */
+  async delete(id: string, tx: Db = this.db): Promise<void> {
+    await tx.delete(accounts).where(eq(accounts.id, id));
+  }
 }

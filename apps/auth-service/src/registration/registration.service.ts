@@ -97,6 +97,13 @@ export class RegistrationService {
           subject: userId,
           data: { userId, email: normalized, displayName: 'Administrator', locale: DEFAULT_LOCALE },
         });
+        // The account starts verified and with the admin role: say so, for services that keep a copy.
+        await events.add({ type: 'auth.email.verified.v1', subject: userId, data: { userId, email: normalized } });
+        await events.add({
+          type: 'auth.user.roles_changed.v1',
+          subject: userId,
+          data: { userId, roles: ['customer', 'admin'], by: userId },
+        });
       }
     });
     return { password: configuredPassword === undefined ? password : undefined };

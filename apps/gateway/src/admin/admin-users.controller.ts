@@ -1,7 +1,26 @@
 import { Controller, Inject } from '@nestjs/common';
-import { AUTH_CLIENT, type AuthClient } from '../grpc/grpc-clients.module.js';
+import {
+  AUTH_CLIENT,
+  PROJECT_CLIENT,
+  USER_CLIENT,
+  type AuthClient,
+  type ProjectClient,
+  type UserClient,
+} from '../grpc/grpc-clients.module.js';
 import { Endpoint } from '../http/endpoint.decorator.js';
-import { ValidBody, ValidParams } from '../http/valid-input.decorator.js';
+import { ValidBody, ValidParams, ValidQuery } from '../http/valid-input.decorator.js';
+import {
+  adminUserDetail,
+  adminUserPage,
+  listUsersQuery,
+  toAdminUserDetail,
+  toAdminUserPage,
+  toListUsersRequest,
+  unlessAccountGone,
+  type AdminUserDetail,
+  type AdminUserPage,
+  type ListUsersQuery,
+} from './admin-user-directory.dto.js';
 import {
   adminAccountResponse,
   setRolesBody,
@@ -14,10 +33,55 @@ import {
 
 const tag = 'Admin';
 
-/** Account controls of platform administrators; the auth service checks the admin role again. */
+/** Users as platform administrators see and control them; each service checks the admin role again. */
 @Controller()
 export class AdminUsersController {
-  constructor(@Inject(AUTH_CLIENT) private readonly auth: AuthClient) {}
+  constructor(
+    @Inject(AUTH_CLIENT) private readonly auth: AuthClient,
+    @Inject(USER_CLIENT) private readonly user: UserClient,
+    @Inject(PROJECT_CLIENT) private readonly project: ProjectClient,
+  ) {}
+
+  @Endpoint({
+    method: 'GET',
+    path: '/api/v1/admin/users',
+    errorCodes: { 403: ['FORBIDDEN'] },
+    tag,
+    auth: 'admin',
+    rateLimit: 'auth',
+    status: 200,
+    summary: 'Search, filter and page through all users',
+    description: '`q` matches part of the email or display name in any case; newest first.',
+    query: listUsersQuery,
+    response: adminUserPage,
+    errors: [],
+  })
+  async listUsers(@ValidQuery() query: ListUsersQuery): Promise<AdminUserPage> {
+    return toAdminUserPage(await this.user.listUsers(toListUsersRequest(query)));
+  }
+
+  @Endpoint({
+    method: 'GET',
+    path: '/api/v1/admin/users/{id}',
+    errorCodes: { 403: ['FORBIDDEN'], 404: ['USER_NOT_FOUND'] },
+    tag,
+    auth: 'admin',
+    rateLimit: 'auth',
+    status: 200,
+    summary: "One user's full picture: profile, account status and roles, sessions and projects counts",
+    params: userParams,
+    response: adminUserDetail,
+    errors: [],
+  })
+  async getUser(@ValidParams() params: UserParams): Promise<AdminUserDetail> {
+    // Three services, three independent reads: ask them at once.
+    const [user, account, stats] = await Promise.all([
+      this.user.getUser({ userId: params.id }),
+      unlessAccountGone(this.auth.getAccountDetails({ userId: params.id })),
+      this.project.getUserStats({ userId: params.id }),
+    ]);
+    return toAdminUserDetail(user, account, stats);
+  }
 
   @Endpoint({
     method: 'POST',

@@ -7,16 +7,18 @@ import { MemoryCache, openSharedCache, type Cache, type Logger } from '@msp/plat
  */
 export const REVOCATIONS_KEY_PREFIX = 'msp:revocations:';
 export const RATE_LIMIT_KEY_PREFIX = 'msp:ratelimit:';
+export const IDEMPOTENCY_KEY_PREFIX = 'msp:idempotency:';
 
 /**
- * The state the gateway shares with other processes: rate-limit counters (with the other gateway
- * processes) and session revocations (written by the auth service). Redis when REDIS_URL is set,
- * else the cache the embedded launcher shares, else one of its own.
+ * The state the gateway shares with other processes: rate-limit counters and idempotency records
+ * (with the other gateway processes) and session revocations (written by the auth service). Redis
+ * when REDIS_URL is set, else the cache the embedded launcher shares, else one of its own.
  */
 export class GatewayCaches implements OnApplicationShutdown {
   private constructor(
     readonly rateLimits: Cache,
     readonly revocations: Cache,
+    readonly idempotency: Cache,
     private readonly closers: Array<() => Promise<void>>,
   ) {}
 
@@ -25,16 +27,18 @@ export class GatewayCaches implements OnApplicationShutdown {
     const closers: Array<() => Promise<void>> = [];
     if (!redisUrl && !shared) {
       // Then no other process can reach this state: limits count per process, and sessions ended
-      // by an auth service elsewhere stay usable until their access tokens expire.
-      logger.warn('no REDIS_URL and no shared cache: rate limits and session revocations are local to this process');
+      // by an auth service elsewhere stay usable until their access tokens expire; a retry that
+      // reaches another gateway process does not find the first answer of its idempotency key.
+      logger.warn('no REDIS_URL and no shared cache: rate limits, session revocations and idempotency keys are local to this process');
       const own = new MemoryCache();
       closers.push(() => own.close());
       shared = own;
     }
     const rateLimits = openSharedCache({ redisUrl, shared, keyPrefix: RATE_LIMIT_KEY_PREFIX });
     const revocations = openSharedCache({ redisUrl, shared, keyPrefix: REVOCATIONS_KEY_PREFIX });
-    closers.push(rateLimits.close, revocations.close);
-    return new GatewayCaches(rateLimits.cache, revocations.cache, closers);
+    const idempotency = openSharedCache({ redisUrl, shared, keyPrefix: IDEMPOTENCY_KEY_PREFIX });
+    closers.push(rateLimits.close, revocations.close, idempotency.close);
+    return new GatewayCaches(rateLimits.cache, revocations.cache, idempotency.cache, closers);
   }
 
   /** Runs after the HTTP server drained, so requests in flight still had their caches. */

@@ -28,3 +28,15 @@ export function isoOrNull(date: Date | undefined): string | null {
 export function emptyToNull(value: string): string | null {
   return value === '' ? null : value;
 }
+
+/** A value a service must take from a known set; anything else is a contract breach (a loud 500). */
+export function knownValueOf<const T extends string>(values: readonly T[], value: string, field: string): T {
+  const known = values.find((candidate) => candidate === value);
+  if (known === undefined) throw new Error(`service answered an unknown ${field}: ${value}`);
+  return known;
+}
+
+/** `{ items }` of a service that lists everything at once, in the list shape of every other list. */
+export function wholeListOf<T>(items: T[]): { items: T[]; nextCursor: null } {
+  return { items, nextCursor: null };
+}

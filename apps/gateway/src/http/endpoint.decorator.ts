@@ -24,6 +24,14 @@ export interface EndpointSpec {
   params?: z.ZodType;
   body?: z.ZodType;
   query?: z.ZodType;
+  /** Request headers the handler reads (e.g. `if-match`), by their lower-case names; parsed by ValidHeaders. */
+  headers?: z.ZodType;
+  /**
+   * A create that honours `Idempotency-Key` (API.md): a repeat with the same key and body answers
+   * the first response again, the same key with another body is 422. Keys are scoped to the caller,
+   * so an idempotent endpoint cannot be public.
+   */
+  idempotent?: boolean;
   response?: z.ZodType;
   /** Media type of a success response that is not JSON (e.g. `text/html`). */
   produces?: string;
@@ -49,6 +57,9 @@ const registry = new WeakMap<object, RegisteredEndpoint>();
 /** Declares an endpoint once: the Nest route and status plus the data for auth, validation and docs. */
 export function Endpoint(spec: EndpointSpec): MethodDecorator {
   return (target, propertyKey, descriptor) => {
+    if (spec.idempotent && spec.auth === 'public') {
+      throw new Error(`${String(propertyKey)}: idempotency keys are scoped to a caller; a public endpoint has none`);
+    }
     registry.set(descriptor.value as object, {
       ...spec,
       errors: impliedErrors(spec),
@@ -82,7 +93,13 @@ export function routePathOf(path: string): string {
 
 function impliedErrors(spec: EndpointSpec): number[] {
   const errors = new Set([...spec.errors, ...Object.keys(spec.errorCodes ?? {}).map(Number)]);
-  if (spec.body || spec.query) errors.add(400);
+  if (spec.body || spec.query || spec.headers) errors.add(400);
+  if (spec.idempotent) {
+    errors.add(400); // a malformed key
+    errors.add(409); // the first request with this key is still running
+    errors.add(422); // the key was used with another request
+    errors.add(503); // the record of earlier keys cannot be read
+  }
   if (spec.params) errors.add(404);
   if (spec.auth !== 'public') {
     errors.add(401);

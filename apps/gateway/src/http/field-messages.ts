@@ -19,6 +19,8 @@ export function readableMessage(issue: z.core.$ZodIssue): string {
         : issue.format === 'regex'
           ? 'has an invalid format'
           : `must be a valid ${issue.format}`;
+    case 'invalid_key':
+      return 'is not an accepted name';
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}`;
     default:

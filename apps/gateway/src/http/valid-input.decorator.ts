@@ -6,13 +6,16 @@ import { endpointOf, type EndpointSpec } from './endpoint.decorator.js';
 import { ProblemException, ValidationError } from './problem.js';
 import { readableMessage } from './field-messages.js';
 
-type Source = 'body' | 'query' | 'params';
+type Source = 'body' | 'query' | 'params' | 'headers';
 
 /** The request body parsed by the endpoint's `body` schema; unknown fields and bad values → 400. */
 export const ValidBody = createParamDecorator((_: unknown, context: ExecutionContext) => parse(context, 'body'));
 
 /** The query string parsed (and coerced, defaults applied) by the endpoint's `query` schema. */
 export const ValidQuery = createParamDecorator((_: unknown, context: ExecutionContext) => parse(context, 'query'));
+
+/** The request headers parsed by the endpoint's `headers` schema (lower-case names, others ignored). */
+export const ValidHeaders = createParamDecorator((_: unknown, context: ExecutionContext) => parse(context, 'headers'));
 
 /**
  * The path parameters parsed by the endpoint's `params` schema. A malformed id cannot name any

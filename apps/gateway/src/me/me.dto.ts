@@ -2,6 +2,45 @@ import type { authV1, userV1 } from '@msp/contracts';
 import { z } from 'zod';
 import { emptyToNull, isoOf, timestamp } from '../http/common.dto.js';
 
+/** A BCP 47 tag the platform's Intl understands, so every service formats for it the same way. */
+const locale = z
+  .string()
+  .max(35)
+  .refine((value) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value) && isCanonicalizable(value), 'must be a language tag, e.g. en-GB');
+
+/** An IANA zone name; offsets like `+01:00` are refused because they ignore daylight saving. */
+const timezone = z
+  .string()
+  .max(64)
+  .refine((value) => /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value) && isTimeZone(value), 'must be an IANA time zone, e.g. Europe/Berlin');
+
+export const updateMeBody = z.strictObject({
+  displayName: z.string().trim().min(1).max(100).optional(),
+  locale: locale.optional(),
+  timezone: timezone.optional(),
+  avatarUrl: z
+    .string()
+    .max(2048)
+    .refine((value) => value === '' || isWebUrl(value), 'must be an http(s) URL')
+    .nullable()
+    .optional()
+    .describe('null or "" removes the avatar'),
+});
+export type UpdateMeBody = z.output<typeof updateMeBody>;
+
+export const deleteMeBody = z.strictObject({ password: z.string().min(1).max(128) });
+export type DeleteMeBody = z.output<typeof deleteMeBody>;
+
+/** Only the fields sent change; proto3 `optional` carries "not sent", and "" removes the avatar. */
+export function toUpdateProfileRequest(body: UpdateMeBody): userV1.UpdateProfileRequest {
+  return {
+    displayName: body.displayName,
+    locale: body.locale,
+    timezone: body.timezone,
+    avatarUrl: body.avatarUrl === null ? '' : body.avatarUrl,
+  };
+}
+
 export const meResponse = z.object({
   id: z.uuid(),
   email: z.email(),
@@ -33,4 +72,25 @@ export function toMe(account: authV1.GetAccountResponse, profile: userV1.GetProf
     avatarUrl: emptyToNull(p.avatarUrl),
     createdAt: isoOf(a.createdAt, 'account.createdAt'),
   };
+}
+
+function isCanonicalizable(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isWebUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }

@@ -52,6 +52,28 @@ describe('OpenAPI document', () => {
       'POST /api/v1/projects',
       'GET /api/v1/projects/{projectId}',
       'GET /api/v1/admin/emails',
+      'PATCH /api/v1/me',
+      'DELETE /api/v1/me',
+      'GET /api/v1/me/notification-preferences',
+      'PUT /api/v1/me/notification-preferences',
+      'GET /api/v1/me/export',
+      'GET /api/v1/admin/users',
+      'GET /api/v1/admin/users/{id}',
+      'PATCH /api/v1/projects/{projectId}',
+      'DELETE /api/v1/projects/{projectId}',
+      'GET /api/v1/projects/{projectId}/members',
+      'PATCH /api/v1/projects/{projectId}/members/{userId}',
+      'DELETE /api/v1/projects/{projectId}/members/{userId}',
+      'POST /api/v1/projects/{projectId}/invitations',
+      'POST /api/v1/invitations/accept',
+      'GET /api/v1/projects/{projectId}/tasks',
+      'POST /api/v1/projects/{projectId}/tasks',
+      'GET /api/v1/projects/{projectId}/tasks/{taskId}',
+      'PATCH /api/v1/projects/{projectId}/tasks/{taskId}',
+      'DELETE /api/v1/projects/{projectId}/tasks/{taskId}',
+      'GET /api/v1/projects/{projectId}/tasks/{taskId}/comments',
+      'POST /api/v1/projects/{projectId}/tasks/{taskId}/comments',
+      'GET /api/v1/projects/{projectId}/activity',
       'GET /health/live',
       'GET /health/ready',
       'GET /api/openapi.json',
@@ -101,6 +123,27 @@ describe('OpenAPI document', () => {
     const authRoutes = endpoints.filter((e) => e.tag === 'Auth' || /^\/api\/v1\/admin\/(users|signing-keys)\//.test(e.path));
     expect(authRoutes.length).toBeGreaterThanOrEqual(21);
     for (const endpoint of authRoutes) expect(endpoint.rateLimit, `${endpoint.method} ${endpoint.path}`).toBeDefined();
+  });
+
+  it('documents If-Match and Idempotency-Key as header parameters, with the codes they can cause', () => {
+    const patchTask = document.paths['/api/v1/projects/{projectId}/tasks/{taskId}']?.['patch'];
+    expect(patchTask?.parameters?.find((p) => p.in === 'header')).toMatchObject({ name: 'If-Match', required: false });
+    expect(patchTask?.responses['428']).toMatchObject({ 'x-error-codes': ['PRECONDITION_REQUIRED'] });
+    expect(patchTask?.responses['409']).toMatchObject({ 'x-error-codes': ['VERSION_CONFLICT'] });
+
+    const creates = endpoints.filter((e) => e.method === 'POST' && /\/(projects|tasks|invitations|comments)$/.test(e.path));
+    expect(creates.map((e) => e.path).sort()).toEqual([
+      '/api/v1/projects',
+      '/api/v1/projects/{projectId}/invitations',
+      '/api/v1/projects/{projectId}/tasks',
+      '/api/v1/projects/{projectId}/tasks/{taskId}/comments',
+    ]);
+    for (const create of creates) {
+      const operation = document.paths[create.path]?.['post'];
+      expect(create.idempotent, create.path).toBe(true);
+      expect(operation?.parameters?.find((p) => p.in === 'header')).toMatchObject({ name: 'Idempotency-Key', required: false });
+      expect(operation?.responses['422']).toMatchObject({ 'x-error-codes': expect.arrayContaining(['IDEMPOTENCY_KEY_REUSED']) });
+    }
   });
 
   it('documents the login answer as tokens or an MFA challenge', () => {

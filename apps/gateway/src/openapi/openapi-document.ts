@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegisteredEndpoint } from '../http/endpoint.decorator.js';
+import { idempotencyKeyHeaders } from '../http/idempotency.interceptor.js';
 import { problemSchema, titleOf } from '../http/problem.js';
 
 export const OPENAPI_DOCUMENT = Symbol('OpenApiDocument');
@@ -8,7 +9,7 @@ export type JsonSchema = Record<string, unknown>;
 
 export interface OpenApiParameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   required: boolean;
   description?: string;
   schema: JsonSchema;
@@ -98,7 +99,12 @@ export function buildOpenApiDocument(endpoints: RegisteredEndpoint[]): OpenApiDo
 }
 
 function operationOf(endpoint: RegisteredEndpoint): OpenApiOperation {
-  const parameters = [...parametersOf(endpoint.params, 'path'), ...parametersOf(endpoint.query, 'query')];
+  const parameters = [
+    ...parametersOf(endpoint.params, 'path'),
+    ...parametersOf(endpoint.query, 'query'),
+    ...parametersOf(endpoint.headers, 'header'),
+    ...parametersOf(endpoint.idempotent ? idempotencyKeyHeaders : undefined, 'header'),
+  ];
   const operation: OpenApiOperation = {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
@@ -128,6 +134,8 @@ function operationOf(endpoint: RegisteredEndpoint): OpenApiOperation {
 /** Codes the gateway itself answers with, whatever the endpoint. */
 const GATEWAY_CODES: Record<number, (endpoint: RegisteredEndpoint) => string[]> = {
   400: (endpoint) => (endpoint.body ? ['VALIDATION_FAILED', 'MALFORMED_JSON'] : ['VALIDATION_FAILED']),
+  409: (endpoint) => (endpoint.idempotent ? ['IDEMPOTENCY_KEY_IN_USE'] : []),
+  422: (endpoint) => (endpoint.idempotent ? ['IDEMPOTENCY_KEY_REUSED'] : []),
   401: (endpoint) => (endpoint.auth === 'public' ? [] : ['UNAUTHENTICATED', 'SESSION_REVOKED']),
   403: (endpoint) => (endpoint.auth === 'admin' ? ['FORBIDDEN'] : []),
   404: () => ['NOT_FOUND'],
@@ -156,19 +164,25 @@ function successOf(endpoint: RegisteredEndpoint): OpenApiOperation['responses'][
 }
 
 /** Each property of an object schema as one parameter (path parameters are always required). */
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query'): OpenApiParameter[] {
+function parametersOf(schema: z.ZodType | undefined, location: OpenApiParameter['in']): OpenApiParameter[] {
   if (!schema) return [];
   const json = jsonSchemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => {
     const { description, ...rest } = property;
     return {
-      name,
+      // Schemas name headers as Node delivers them (lower case); documents spell them as clients do.
+      name: location === 'header' ? headerNameOf(name) : name,
       in: location,
       required: location === 'path' || (json.required ?? []).includes(name),
       ...(typeof description === 'string' ? { description } : {}),
       schema: rest,
     };
   });
+}
+
+/** `if-match` → `If-Match`. */
+function headerNameOf(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 }
 
 /**

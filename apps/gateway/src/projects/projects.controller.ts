@@ -3,6 +3,7 @@ import { PROJECT_CLIENT, type ProjectClient } from '../grpc/grpc-clients.module.
 import { pageQuery, type PageQuery } from '../http/common.dto.js';
 import { Endpoint } from '../http/endpoint.decorator.js';
 import { ValidBody, ValidParams, ValidQuery } from '../http/valid-input.decorator.js';
+import { READ_PROJECT_ERRORS, WRITE_PROJECT_ERRORS } from './project-errors.js';
 import {
   createProjectBody,
   projectPage,
@@ -10,10 +11,12 @@ import {
   projectResponse,
   toProject,
   toProjectPage,
+  updateProjectBody,
   type CreateProjectBody,
   type ProjectPage,
   type ProjectParams,
   type ProjectResponse,
+  type UpdateProjectBody,
 } from './projects.dto.js';
 
 const tag = 'Projects';
@@ -44,10 +47,12 @@ export class ProjectsController {
     auth: 'user',
     status: 201,
     summary: 'Create a project owned by the caller',
-    description: 'The key is unique across the platform: a taken key is 409.',
+    description: 'The key is unique across the platform: a taken key is 409. Honours `Idempotency-Key`.',
+    errorCodes: { 409: ['PROJECT_KEY_TAKEN'] },
+    idempotent: true,
     body: createProjectBody,
     response: projectResponse,
-    errors: [409],
+    errors: [],
   })
   async createProject(@ValidBody() body: CreateProjectBody): Promise<ProjectResponse> {
     const { project } = await this.projects.createProject({ ...body, description: body.description ?? '' });
@@ -62,6 +67,7 @@ export class ProjectsController {
     status: 200,
     summary: 'One project of the caller',
     description: 'A project the caller is not a member of is 404, like one that does not exist.',
+    errorCodes: READ_PROJECT_ERRORS,
     params: projectParams,
     response: projectResponse,
     errors: [],
@@ -69,5 +75,39 @@ export class ProjectsController {
   async getProject(@ValidParams() params: ProjectParams): Promise<ProjectResponse> {
     const { project } = await this.projects.getProject({ projectId: params.projectId });
     return toProject(project);
+  }
+
+  @Endpoint({
+    method: 'PATCH',
+    path: '/api/v1/projects/{projectId}',
+    tag,
+    auth: 'user',
+    status: 200,
+    summary: 'Rename, describe, archive or unarchive a project (project admins and owners)',
+    description: 'Only the fields sent change.',
+    errorCodes: WRITE_PROJECT_ERRORS,
+    params: projectParams,
+    body: updateProjectBody,
+    response: projectResponse,
+    errors: [],
+  })
+  async updateProject(@ValidParams() params: ProjectParams, @ValidBody() body: UpdateProjectBody): Promise<ProjectResponse> {
+    const { project } = await this.projects.updateProject({ projectId: params.projectId, ...body });
+    return toProject(project);
+  }
+
+  @Endpoint({
+    method: 'DELETE',
+    path: '/api/v1/projects/{projectId}',
+    tag,
+    auth: 'user',
+    status: 204,
+    summary: 'Delete a project (owners only)',
+    errorCodes: WRITE_PROJECT_ERRORS,
+    params: projectParams,
+    errors: [],
+  })
+  async deleteProject(@ValidParams() params: ProjectParams): Promise<void> {
+    await this.projects.deleteProject({ projectId: params.projectId });
   }
 }

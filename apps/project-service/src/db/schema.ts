@@ -1,8 +1,28 @@
 import { inboxTable, outboxTable } from '@msp/platform';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const projectSchema = pgSchema('projects');
+
+/** Millisecond precision, like a JS Date: keyset cursors carry it exactly (microseconds would be lost). */
+const keysetTime = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const projects = projectSchema.table(
   'projects',
@@ -14,10 +34,12 @@ export const projects = projectSchema.table(
     plan: text('plan').notNull().default('free'),
     archived: boolean('archived').notNull().default(false),
     createdBy: uuid('created_by').notNull(),
-    // Millisecond precision, like a JS Date: keyset cursors carry it exactly (microseconds would be lost).
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    createdAt: keysetTime('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    deletedAt: instant('deleted_at'),
+    // Task numbers come from this counter, taken with UPDATE … RETURNING in the creating transaction:
+    // the row lock serializes concurrent creations, and a number once taken is never handed out again.
+    nextTaskNumber: integer('next_task_number').notNull().default(1),
   },
   (table) => [
     // Keys are unique among live projects; a deleted project's key may be taken again.
@@ -26,6 +48,7 @@ export const projects = projectSchema.table(
       .where(sql`${table.deletedAt} is null`),
     check('projects_key_format_check', sql`${table.key} ~ '^[A-Z][A-Z0-9]{1,9}$'`),
     check('projects_plan_check', sql`${table.plan} in ('free', 'pro', 'business')`),
+    check('projects_next_task_number_check', sql`${table.nextTaskNumber} >= 1`),
   ],
 );
 
@@ -37,13 +60,146 @@ export const members = projectSchema.table(
       .references(() => projects.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull(),
     role: text('role').notNull(),
-    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    joinedAt: instant('joined_at').notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.projectId, table.userId] }),
     index('members_user_idx').on(table.userId, table.joinedAt),
     check('members_role_check', sql`${table.role} in ('owner', 'admin', 'member', 'viewer')`),
   ],
+);
+
+/**
+ * What this service knows of each user, from auth and user events: member lists show names and
+ * addresses, and an invitation is accepted only by the user whose address it was sent to. A deleted
+ * account keeps a tombstone (no email, no name) so a late profile event cannot bring the data back.
+ */
+export const people = projectSchema.table(
+  'people',
+  {
+    userId: uuid('user_id').primaryKey(),
+    // Normalized (trimmed, lower case), as invitations store it.
+    email: text('email'),
+    displayName: text('display_name'),
+    // The time of the newest event applied: an older event never overwrites a newer fact.
+    updatedAt: instant('updated_at').notNull(),
+    deletedAt: instant('deleted_at'),
+  },
+  (table) => [index('people_email_idx').on(table.email)],
+);
+
+export const invitations = projectSchema.table(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    // SHA-256 of the single-use token; the raw token exists only in the invitation email.
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').notNull(),
+    createdAt: keysetTime('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    acceptedAt: instant('accepted_at'),
+    acceptedBy: uuid('accepted_by'),
+    revokedAt: instant('revoked_at'),
+  },
+  (table) => [
+    // At most one pending invitation per address and project: a new one replaces (revokes) the old.
+    uniqueIndex('invitations_pending_email_idx')
+      .on(table.projectId, table.email)
+      .where(sql`${table.acceptedAt} is null and ${table.revokedAt} is null`),
+    check('invitations_role_check', sql`${table.role} in ('admin', 'member', 'viewer')`),
+  ],
+);
+
+export const tasks = projectSchema.table(
+  'tasks',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status').notNull().default('todo'),
+    priority: text('priority').notNull().default('none'),
+    assigneeId: uuid('assignee_id'),
+    dueDate: date('due_date', { mode: 'string' }),
+    labels: text('labels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: keysetTime('created_at').notNull().defaultNow(),
+    updatedAt: keysetTime('updated_at').notNull().defaultNow(),
+    deletedAt: instant('deleted_at'),
+    // The 'simple' configuration (no stemming, no stop words) because titles are written in any
+    // language; search matches word prefixes instead. Generated, so it can never be out of date.
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, title || ' ' || description)`),
+  },
+  (table) => [
+    // Numbers are per project and unique even among deleted tasks: a number is never reused.
+    uniqueIndex('tasks_project_number_idx').on(table.projectId, table.number),
+    // The list's keyset order (created_at desc, id desc: these ascending indexes scanned backwards),
+    // plain and per filter.
+    index('tasks_project_keyset_idx')
+      .on(table.projectId, table.createdAt, table.id)
+      .where(sql`${table.deletedAt} is null`),
+    index('tasks_project_status_keyset_idx')
+      .on(table.projectId, table.status, table.createdAt, table.id)
+      .where(sql`${table.deletedAt} is null`),
+    index('tasks_project_assignee_keyset_idx')
+      .on(table.projectId, table.assigneeId, table.createdAt, table.id)
+      .where(sql`${table.deletedAt} is null`),
+    index('tasks_search_idx').using('gin', table.search),
+    // Data export and account deletion find a user's tasks across projects.
+    index('tasks_assignee_idx').on(table.assigneeId),
+    index('tasks_created_by_idx').on(table.createdBy),
+    check('tasks_status_check', sql`${table.status} in ('backlog', 'todo', 'in_progress', 'done', 'cancelled')`),
+    check('tasks_priority_check', sql`${table.priority} in ('none', 'low', 'medium', 'high', 'urgent')`),
+    check('tasks_title_check', sql`char_length(${table.title}) between 1 and 200`),
+    check('tasks_version_check', sql`${table.version} >= 1`),
+  ],
+);
+
+export const comments = projectSchema.table(
+  'comments',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: keysetTime('created_at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('comments_task_keyset_idx').on(table.taskId, table.createdAt, table.id),
+    index('comments_author_idx').on(table.authorId),
+  ],
+);
+
+export const activity = projectSchema.table(
+  'activity',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: keysetTime('created_at').notNull().defaultNow(),
+  },
+  (table) => [index('activity_project_keyset_idx').on(table.projectId, table.createdAt, table.id)],
 );
 
 export const outbox = outboxTable(projectSchema);

@@ -1,6 +1,7 @@
 import { DB, type Db, type KeysetPosition } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { olderThan } from '../common/keyset.js';
 import { members, projects } from '../db/schema.js';
 
 export interface ProjectWithRole {
@@ -12,6 +13,12 @@ export interface ProjectWithRole {
   archived: boolean;
   createdAt: Date;
   role: string;
+}
+
+export interface ProjectChanges {
+  name?: string;
+  description?: string;
+  archived?: boolean;
 }
 
 const projectColumns = {
@@ -42,8 +49,8 @@ export class ProjectsRepository {
   }
 
   /** The project if `userId` is a member of it (deleted projects do not exist for anyone). */
-  async findForMember(projectId: string, userId: string): Promise<ProjectWithRole | undefined> {
-    const rows = await this.db
+  async findForMember(projectId: string, userId: string, tx: Db = this.db): Promise<ProjectWithRole | undefined> {
+    const rows = await tx
       .select(projectColumns)
       .from(projects)
       .innerJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
@@ -52,16 +59,30 @@ export class ProjectsRepository {
     return rows[0];
   }
 
+  async update(projectId: string, values: ProjectChanges, tx: Db): Promise<void> {
+    await tx
+      .update(projects)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(projects.id, projectId), isNull(projects.deletedAt)));
+  }
+
+  /** Soft delete: the row stays (its key may be taken again), but the project is gone for everyone. */
+  async softDelete(projectId: string, tx: Db): Promise<boolean> {
+    const rows = await tx
+      .update(projects)
+      .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(projects.id, projectId), isNull(projects.deletedAt)))
+      .returning({ id: projects.id });
+    return rows.length > 0;
+  }
+
   /** The member's projects, newest first, after `after` (keyset), `limit` rows. */
   async listForMember(userId: string, limit: number, after: KeysetPosition | undefined): Promise<ProjectWithRole[]> {
-    const afterCondition = after
-      ? or(lt(projects.createdAt, new Date(after.at)), and(eq(projects.createdAt, new Date(after.at)), lt(projects.id, after.id)))
-      : undefined;
     return this.db
       .select(projectColumns)
       .from(projects)
       .innerJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
-      .where(and(isNull(projects.deletedAt), afterCondition))
+      .where(and(isNull(projects.deletedAt), olderThan(projects.createdAt, projects.id, after)))
       .orderBy(desc(projects.createdAt), desc(projects.id))
       .limit(limit);
   }

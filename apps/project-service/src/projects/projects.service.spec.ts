@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, type Caller, type Db, type KeysetPosition } from '@msp/platform';
 import { FakeUnitOfWork } from '@msp/testing';
 import { describe, expect, it } from 'vitest';
+import type { ProjectAccess } from '../access/project-access.js';
+import type { ActivityRepository } from '../activity/activity.repository.js';
+import type { MembersRepository } from '../members/members.repository.js';
 import { ProjectError } from './projects.errors.js';
 import type { ProjectsRepository, ProjectWithRole } from './projects.repository.js';
 import { ProjectsService } from './projects.service.js';
@@ -55,11 +58,21 @@ class FakeProjects {
   }
 }
 
+/** Create, get and list need no authorization look-ups or activity reads: those only record. */
 function setUp() {
   const unitOfWork = new FakeUnitOfWork();
   const projects = new FakeProjects(unitOfWork);
-  const service = new ProjectsService(projects as unknown as ProjectsRepository, unitOfWork.asUnitOfWork());
-  return { service, projects, unitOfWork };
+  const logged: unknown[] = [];
+  const access = { forget: async () => {} } as unknown as ProjectAccess;
+  const activity = { add: async (entries: unknown[]) => void logged.push(...entries) } as unknown as ActivityRepository;
+  const service = new ProjectsService(
+    projects as unknown as ProjectsRepository,
+    access,
+    {} as MembersRepository,
+    activity,
+    unitOfWork.asUnitOfWork(),
+  );
+  return { service, projects, unitOfWork, logged };
 }
 
 const person = (): Caller => ({ userId: randomUUID(), sessionId: randomUUID(), roles: ['customer'] });
@@ -73,7 +86,7 @@ const newProject = (overrides: Partial<{ name: string; key: string; description:
 
 describe('ProjectsService.create', () => {
   it('creates the project with the caller as owner and records project.created in the same unit of work', async () => {
-    const { service, projects, unitOfWork } = setUp();
+    const { service, projects, unitOfWork, logged } = setUp();
     const owner = person();
     const input = newProject({ name: '  Apollo  ' });
 
@@ -88,6 +101,7 @@ describe('ProjectsService.create', () => {
         data: { projectId: project.id, key: input.key, name: 'Apollo', ownerId: owner.userId },
       }),
     ]);
+    expect(logged).toEqual([{ projectId: project.id, actorId: owner.userId, action: 'project.created', subject: input.key }]);
   });
 
   it('lists every invalid field in VALIDATION_FAILED and stores nothing', async () => {
@@ -133,6 +147,11 @@ describe('ProjectsService.get', () => {
     expect(notMember).toBeInstanceOf(ProjectError);
     expect(shape(notMember)).toEqual(shape(missing));
     expect(shape(notMember).code).toBe('PROJECT_NOT_FOUND');
+  });
+
+  it('answers PROJECT_NOT_FOUND for an id that is not a UUID, without asking the database', async () => {
+    const { service } = setUp();
+    await expect(service.get('not-a-uuid', person())).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND' });
   });
 
   it('shows a member the project with their role', async () => {

@@ -8,6 +8,7 @@ import { ProfileError, type ProfileErrorCode } from './profiles.errors.js';
 const expected: Record<ProfileErrorCode, Status> = {
   PROFILE_NOT_FOUND: Status.NOT_FOUND,
   VALIDATION_FAILED: Status.INVALID_ARGUMENT,
+  UNAUTHENTICATED: Status.UNAUTHENTICATED,
 };
 
 class OtherFeatureError extends DomainError<'SOMETHING_ELSE'> {}

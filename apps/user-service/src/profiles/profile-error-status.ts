@@ -12,6 +12,8 @@ function statusOf(code: ProfileErrorCode): Status {
       return Status.NOT_FOUND;
     case 'VALIDATION_FAILED':
       return Status.INVALID_ARGUMENT;
+    case 'UNAUTHENTICATED':
+      return Status.UNAUTHENTICATED;
     default:
       return assertNever(code);
   }

@@ -1,130 +1,127 @@
 import { randomUUID } from 'node:crypto';
-import { MemoryCache, type Caller, type Db } from '@msp/platform';
-import { FakeUnitOfWork } from '@msp/testing';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ProfileRow, ProfilesRepository } from './profiles.repository.js';
-import { ProfilesService } from './profiles.service.js';
-
-/** The profiles table in memory, counting the reads that reach it. */
-class FakeProfiles {
-  readonly rows = new Map<string, ProfileRow>();
-  reads = 0;
-  deletedInside: boolean[] = [];
-
-  constructor(private readonly unitOfWork: FakeUnitOfWork) {}
-
-  async findById(userId: string) {
-    this.reads++;
-    const row = this.rows.get(userId);
-    return row && { ...row };
-  }
-  async insertIfAbsent(profile: { userId: string; email: string; displayName: string; locale?: string }) {
-    if (this.rows.has(profile.userId)) return;
-    const now = new Date();
-    this.rows.set(profile.userId, { locale: 'en', timezone: 'UTC', avatarUrl: null, createdAt: now, updatedAt: now, ...profile });
-  }
-  async delete(userId: string, tx: Db) {
-    this.deletedInside.push(tx === this.unitOfWork.tx && this.unitOfWork.inside);
-    this.rows.delete(userId);
-  }
-}
-
-const caches: MemoryCache[] = [];
-afterEach(async () => {
-  await Promise.all(caches.splice(0).map((cache) => cache.close()));
-});
-
-function setUp() {
-  const unitOfWork = new FakeUnitOfWork();
-  const profiles = new FakeProfiles(unitOfWork);
-  const cache = new MemoryCache();
-  caches.push(cache);
-  const service = new ProfilesService(profiles as unknown as ProfilesRepository, unitOfWork.asUnitOfWork(), cache, {
-    profileCacheTtlSeconds: 60,
-  });
-  return { service, profiles, cache, unitOfWork };
-}
-
-const newProfile = (locale = 'de') => ({ userId: randomUUID(), email: `p-${randomUUID()}@example.test`, displayName: 'Ada', locale });
-const callerFor = (userId: string, roles = ['customer']): Caller => ({ userId, sessionId: randomUUID(), roles });
+import { migratedPglite, type TestDatabase } from '@msp/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { migrationsFolder } from '../db/migrations-folder.js';
+import { adminCaller, callerFor, userServiceKit, type UserServiceKit } from '../testing/user-service-kit.js';
 
 describe('ProfilesService', () => {
-  it('creates a profile idempotently: a retry keeps the first one', async () => {
-    const { service } = setUp();
-    const profile = newProfile();
+  let database: TestDatabase;
+  let kit: UserServiceKit;
 
-    const created = await service.create(profile);
-    const retried = await service.create({ ...profile, displayName: 'Someone else' });
-
-    expect(created).toMatchObject({ userId: profile.userId, displayName: 'Ada', locale: 'de', timezone: 'UTC' });
-    expect(retried.displayName).toBe('Ada');
+  beforeAll(async () => {
+    database = await migratedPglite('users', migrationsFolder);
+    kit = userServiceKit(database.db);
+  });
+  afterAll(async () => {
+    await kit?.close();
+    await database?.close();
   });
 
-  it('falls back to English when no locale is given', async () => {
-    const { service } = setUp();
-    expect((await service.create(newProfile(''))).locale).toBe('en');
+  const newProfile = (locale = 'de') => ({ userId: randomUUID(), email: `p-${randomUUID()}@example.test`, displayName: 'Ada', locale });
+
+  describe('create', () => {
+    it('is idempotent: a retry keeps the first profile', async () => {
+      const profile = newProfile();
+
+      const created = await kit.profiles.create(profile);
+      const retried = await kit.profiles.create({ ...profile, displayName: 'Someone else' });
+
+      expect(created).toMatchObject({ userId: profile.userId, displayName: 'Ada', locale: 'de', timezone: 'UTC', avatarUrl: null });
+      expect(retried.displayName).toBe('Ada');
+    });
+
+    it('falls back to English when no locale is given', async () => {
+      expect((await kit.profiles.create(newProfile(''))).locale).toBe('en');
+    });
+
+    it('creates the directory row too: active, customer, email not verified', async () => {
+      const profile = newProfile();
+      await kit.profiles.create(profile);
+
+      expect(await kit.directoryRepository.findSummary(profile.userId)).toMatchObject({
+        id: profile.userId,
+        email: profile.email,
+        roles: ['customer'],
+        status: 'active',
+        emailVerified: false,
+      });
+    });
+
+    it('refuses a malformed request with every field problem', async () => {
+      await expect(kit.profiles.create({ userId: 'nope', email: 'nope', displayName: ' ', locale: 'en_US' })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [
+          { path: 'userId', message: expect.any(String) },
+          { path: 'email', message: expect.any(String) },
+          { path: 'displayName', message: expect.any(String) },
+          { path: 'locale', message: expect.any(String) },
+        ],
+      });
+    });
+
+    it('invalidates the cache, so a profile re-created after a stale cached copy is seen', async () => {
+      const profile = newProfile();
+      const stale = { ...profile, displayName: 'stale', timezone: 'UTC', avatarUrl: null, createdAt: new Date(), updatedAt: new Date() };
+      await kit.memoryCache.set(`profile:${profile.userId}`, JSON.stringify(stale), 60);
+
+      await kit.profiles.create(profile);
+
+      expect((await kit.profiles.get(profile.userId, undefined)).displayName).toBe('Ada');
+    });
   });
 
-  it('reads cache-aside: the second get is answered by the cache, with the same values and dates', async () => {
-    const { service, profiles } = setUp();
-    const { userId } = await service.create(newProfile());
-    const readsAfterCreate = profiles.reads;
+  describe('get', () => {
+    it('reads cache-aside: the second read is answered by the cache, with the same values and dates', async () => {
+      const { userId, caller } = await kit.newUser();
+      const reads = vi.spyOn(kit.profilesRepository, 'findById');
 
-    const first = await service.get(userId, callerFor(userId));
-    const second = await service.get(userId, callerFor(userId));
+      const first = await kit.profiles.get(userId, caller);
+      const second = await kit.profiles.get(userId, caller);
 
-    expect(profiles.reads - readsAfterCreate).toBe(1);
-    expect(second).toEqual(first);
-    expect(second.createdAt).toBeInstanceOf(Date);
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(second).toEqual(first);
+      expect(second.createdAt).toBeInstanceOf(Date);
+      reads.mockRestore();
+    });
+
+    it('answers PROFILE_NOT_FOUND to a customer asking for another profile, without reading it', async () => {
+      const { userId } = await kit.newUser();
+      const reads = vi.spyOn(kit.profilesRepository, 'findById');
+
+      await expect(kit.profiles.get(userId, callerFor(randomUUID()))).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
+      expect(reads).not.toHaveBeenCalled();
+      reads.mockRestore();
+    });
+
+    it('lets platform administrators and other services (no caller) read any profile', async () => {
+      const { userId } = await kit.newUser();
+
+      await expect(kit.profiles.get(userId, adminCaller())).resolves.toMatchObject({ userId });
+      await expect(kit.profiles.get(userId, undefined)).resolves.toMatchObject({ userId });
+    });
+
+    it('answers PROFILE_NOT_FOUND for a missing profile or a malformed id, and caches nothing', async () => {
+      const userId = randomUUID();
+
+      await expect(kit.profiles.get(userId, callerFor(userId))).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
+      await expect(kit.profiles.get('not-a-uuid', undefined)).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
+      expect(await kit.memoryCache.get(`profile:${userId}`)).toBeUndefined();
+    });
   });
 
-  it('invalidates the cache on delete, so the profile is gone for the next reader', async () => {
-    const { service, profiles } = setUp();
-    const { userId } = await service.create(newProfile());
-    await service.get(userId, undefined);
+  describe('delete (registration compensation)', () => {
+    it('removes the profile and its directory row, and the cached copy with them', async () => {
+      const { userId } = await kit.newUser();
+      await kit.profiles.get(userId, undefined);
 
-    await service.delete(userId);
+      await kit.profiles.delete(userId);
 
-    expect(profiles.deletedInside).toEqual([true]);
-    await expect(service.get(userId, undefined)).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
-  });
+      await expect(kit.profiles.get(userId, undefined)).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
+      expect(await kit.directoryRepository.findSummary(userId)).toBeUndefined();
+    });
 
-  it('invalidates the cache on create, so a profile re-created after a cached miss is seen', async () => {
-    const { service, cache } = setUp();
-    const profile = newProfile();
-    await cache.set(
-      `profile:${profile.userId}`,
-      JSON.stringify({ ...profile, displayName: 'stale', createdAt: new Date(), updatedAt: new Date() }),
-      60,
-    );
-
-    await service.create(profile);
-
-    expect((await service.get(profile.userId, undefined)).displayName).toBe('Ada');
-  });
-
-  it('answers PROFILE_NOT_FOUND to a customer asking for another profile, without reading it', async () => {
-    const { service, profiles } = setUp();
-    const { userId } = await service.create(newProfile());
-    const reads = profiles.reads;
-
-    await expect(service.get(userId, callerFor(randomUUID()))).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
-    expect(profiles.reads).toBe(reads);
-  });
-
-  it('lets platform administrators and other services (no caller) read any profile', async () => {
-    const { service } = setUp();
-    const { userId } = await service.create(newProfile());
-
-    await expect(service.get(userId, callerFor(randomUUID(), ['customer', 'admin']))).resolves.toMatchObject({ userId });
-    await expect(service.get(userId, undefined)).resolves.toMatchObject({ userId });
-  });
-
-  it('answers PROFILE_NOT_FOUND for a profile that does not exist and caches nothing', async () => {
-    const { service, cache } = setUp();
-    const userId = randomUUID();
-
-    await expect(service.get(userId, callerFor(userId))).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
-    expect(await cache.get(`profile:${userId}`)).toBeUndefined();
+    it('ignores a malformed id instead of failing', async () => {
+      await expect(kit.profiles.delete('not-a-uuid')).resolves.toBeUndefined();
+    });
   });
 });

@@ -1,31 +1,40 @@
-import { CACHE, UnitOfWork, type Cache, type Caller } from '@msp/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import { USER_SETTINGS, type UserSettings } from '../user-settings.js';
+import { UnitOfWork, type Caller } from '@msp/platform';
+import { Injectable } from '@nestjs/common';
+import { DirectoryRepository } from '../directory/directory.repository.js';
+import { isUuid } from '../ids.js';
+import { ProfileCache } from './profile-cache.js';
+import {
+  validateNewProfile,
+  validateProfileChanges,
+  type NewProfile,
+  type ProfileChangeRequest,
+  type ProfileChanges,
+} from './profile.rules.js';
 import { ProfileError } from './profiles.errors.js';
+import { recordProfileUpdated } from './profiles.events.js';
 import { ProfilesRepository, type ProfileRow } from './profiles.repository.js';
 
-export interface NewProfile {
-  userId: string;
-  email: string;
-  displayName: string;
-  locale: string;
-}
-
-const cacheKey = (userId: string) => `profile:${userId}`;
-
-/** Profiles, read cache-aside from the cache and invalidated on every change. */
+/** Profiles, read cache-aside and invalidated after every change commits. */
 @Injectable()
 export class ProfilesService {
   constructor(
     private readonly profiles: ProfilesRepository,
+    private readonly directory: DirectoryRepository,
     private readonly unitOfWork: UnitOfWork,
-    @Inject(CACHE) private readonly cache: Cache,
-    @Inject(USER_SETTINGS) private readonly settings: UserSettings,
+    private readonly cache: ProfileCache,
   ) {}
 
-  async create(profile: NewProfile): Promise<ProfileRow> {
-    await this.profiles.insertIfAbsent({ ...profile, locale: profile.locale || 'en' });
-    await this.cache.delete(cacheKey(profile.userId));
+  /**
+   * Called by the auth service before it stores credentials. The directory row is created with it, so
+   * the admin list shows the user even before `auth.user.registered.v1` arrives.
+   */
+  async create(request: NewProfile): Promise<ProfileRow> {
+    const profile = validateNewProfile(request);
+    await this.unitOfWork.run(async (tx) => {
+      await this.profiles.insertIfAbsent(profile, tx);
+      await this.directory.insertIfAbsent(profile.userId, tx);
+    });
+    await this.cache.invalidate(profile.userId);
     return this.load(profile.userId);
   }
 
@@ -35,16 +44,42 @@ export class ProfilesService {
    */
   async get(userId: string, caller: Caller | undefined): Promise<ProfileRow> {
     if (caller && caller.userId !== userId && !caller.roles.includes('admin')) throw notFound();
-    const cached = await this.cache.get(cacheKey(userId));
-    if (cached) return revive(cached);
+    if (!isUuid(userId)) throw notFound();
+    const cached = await this.cache.get(userId);
+    if (cached) return cached;
     const profile = await this.load(userId);
-    await this.cache.set(cacheKey(userId), JSON.stringify(profile), this.settings.profileCacheTtlSeconds);
+    await this.cache.set(profile);
     return profile;
   }
 
+  /**
+   * Changes the caller's own profile. The cache is invalidated after the commit, so the very next
+   * read (through any replica) loads the new row; an event is recorded only when something changed.
+   */
+  async update(caller: Caller | undefined, request: ProfileChangeRequest): Promise<ProfileRow> {
+    if (!caller) throw new ProfileError('UNAUTHENTICATED', 'Sign in first.');
+    const changes = validateProfileChanges(request);
+    const updated = await this.unitOfWork.run(async (tx, events) => {
+      const current = await this.profiles.findByIdForUpdate(caller.userId, tx);
+      if (!current || (await this.directory.statusOf(caller.userId, tx)) === 'deleted') throw notFound();
+      if (!changesAnything(current, changes)) return current;
+      const next = await this.profiles.update(caller.userId, changes, tx);
+      if (!next) throw notFound();
+      await recordProfileUpdated(events, next);
+      return next;
+    });
+    await this.cache.invalidate(caller.userId);
+    return updated;
+  }
+
+  /** Registration compensation: removes a profile whose account could not be created. */
   async delete(userId: string): Promise<void> {
-    await this.unitOfWork.run((tx) => this.profiles.delete(userId, tx));
-    await this.cache.delete(cacheKey(userId));
+    if (!isUuid(userId)) return;
+    await this.unitOfWork.run(async (tx) => {
+      await this.profiles.delete(userId, tx);
+      await this.directory.delete(userId, tx);
+    });
+    await this.cache.invalidate(userId);
   }
 
   private async load(userId: string): Promise<ProfileRow> {
@@ -54,11 +89,10 @@ export class ProfilesService {
   }
 }
 
-function notFound(): ProfileError {
-  return new ProfileError('PROFILE_NOT_FOUND', 'No such profile.');
+function changesAnything(current: ProfileRow, changes: ProfileChanges): boolean {
+  return (Object.keys(changes) as Array<keyof ProfileChanges>).some((field) => changes[field] !== current[field]);
 }
 
-function revive(json: string): ProfileRow {
-  const raw = JSON.parse(json) as ProfileRow & { createdAt: string; updatedAt: string };
-  return { ...raw, createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
+function notFound(): ProfileError {
+  return new ProfileError('PROFILE_NOT_FOUND', 'No such profile.');
 }

@@ -236,8 +236,28 @@ describe('MemoryEventBus', () => {
     release.open();
     await stopping;
     await publishing;
-    await bus.publish(registered());
+    // The queue still exists without a consumer: publishing rejects so the outbox keeps the event.
+    await expect(bus.publish(registered())).rejects.toThrow(/stopped consuming/);
     expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives each service a view whose stop stops only its own queues', async () => {
+    const bus = new MemoryEventBus();
+    const comms = bus.scoped();
+    const project = bus.scoped();
+    const commsHandler = vi.fn(async () => {});
+    const projectHandler = vi.fn(async () => {});
+    await comms.subscribe({ queue: 'comms', events: ['auth.#'], handler: commsHandler });
+    await project.subscribe({ queue: 'project', events: ['auth.#'], handler: projectHandler });
+
+    await project.stopConsuming();
+    await expect(bus.publish(registered())).rejects.toThrow(/project/);
+    expect(commsHandler).toHaveBeenCalledTimes(1);
+    expect(projectHandler).not.toHaveBeenCalled();
+
+    await project.subscribe({ queue: 'project', events: ['auth.#'], handler: projectHandler });
+    await bus.publish(registered());
+    expect(projectHandler).toHaveBeenCalledTimes(1);
   });
 
   it('rejects a publish whose retry is cut short by stopConsuming, so the outbox keeps the event', async () => {

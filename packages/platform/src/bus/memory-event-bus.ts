@@ -55,11 +55,40 @@ export class MemoryEventBus implements EventBus {
     this.queues.set(subscription.queue, queue);
   }
 
-  async stopConsuming(): Promise<void> {
-    this.queues.clear();
-    this.stopping.abort();
-    this.stopping = new AbortController();
+  /**
+   * Stops the given queues' consumers (all when none are named). A stopped queue stays declared: an
+   * event for it makes `publish` reject, so the outbox keeps it for the next start instead of losing it.
+   */
+  async stopConsuming(queues?: string[]): Promise<void> {
+    if (!queues) {
+      for (const queue of this.queues.values()) queue.handlers = [];
+      this.stopping.abort();
+      this.stopping = new AbortController();
+    } else {
+      for (const name of queues) {
+        const queue = this.queues.get(name);
+        if (queue) queue.handlers = [];
+      }
+    }
     await Promise.allSettled([...this.handlersInFlight]);
+  }
+
+  /**
+   * A view for one service of a bus shared by several (embedded mode): stopping it stops only the
+   * queues that service subscribed, and closing it leaves the shared bus to its owner.
+   */
+  scoped(): EventBus {
+    const own = new Set<string>();
+    return {
+      publish: (event) => this.publish(event),
+      subscribe: async (subscription) => {
+        own.add(subscription.queue);
+        await this.subscribe(subscription);
+      },
+      stopConsuming: () => this.stopConsuming([...own]),
+      ping: () => this.ping(),
+      close: () => this.stopConsuming([...own]),
+    };
   }
 
   async ping(): Promise<void> {}

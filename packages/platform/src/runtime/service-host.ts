@@ -43,7 +43,9 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
     (server) => options.registerGrpc(server, app),
   );
   await options.startConsumers?.(app);
-  runtime.relay.start();
+  let stopped = false;
+  if (runtime.relayGate) void runtime.relayGate.then(() => stopped || runtime.relay.start());
+  else runtime.relay.start();
   const ops = options.opsPort === undefined ? undefined : await startOpsHttpServer(options.grpc.host, options.opsPort, runtime.health);
 
   const refreshHealth = async () => {
@@ -64,6 +66,7 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
     runtime,
     stop: () =>
       (stopping ??= (async () => {
+        stopped = true;
         clearInterval(healthTimer);
         await grpc.shutdown(options.shutdownGraceMs ?? 10_000);
         // Only a consumer stops consuming: in embedded mode the bus is shared with the other services.

@@ -18,6 +18,11 @@ export interface SharedInfrastructure {
   pglite?: PGlite;
   cache?: Cache;
   bus?: EventBus;
+  /**
+   * Outbox relays wait for this before publishing: the in-process bus delivers only to queues
+   * already subscribed, so the launcher opens it once every service has started its consumers.
+   */
+  relayGate?: Promise<void>;
 }
 
 export interface ServiceRuntimeOptions {
@@ -46,6 +51,7 @@ export interface ServiceRuntime {
   health: HealthRegistry;
   unitOfWork: UnitOfWork;
   relay: OutboxRelay;
+  relayGate: Promise<void> | undefined;
   /** An inbox for one consumer name (usually the service's queue). */
   inbox(consumer: string): Inbox;
   close(): Promise<void>;
@@ -86,6 +92,7 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
     health,
     unitOfWork,
     relay,
+    relayGate: shared?.relayGate,
     inbox: (consumer) => new Inbox(unitOfWork, options.inbox, consumer),
     close: async () => {
       if (ownsBus) await bus.close();

@@ -228,6 +228,29 @@ export interface RotateSigningKeyResponse {
   kid: string;
 }
 
+export interface DeleteAccountRequest {
+  password: string;
+}
+
+export interface DeleteAccountResponse {
+}
+
+export interface ExportUserDataRequest {
+}
+
+export interface ExportUserDataResponse {
+  json: string;
+}
+
+export interface GetAccountDetailsRequest {
+  userId: string;
+}
+
+export interface GetAccountDetailsResponse {
+  account?: Account | undefined;
+  sessionsCount: number;
+}
+
 function createBaseRegisterRequest(): RegisterRequest {
   return { email: "", password: "", displayName: "" };
 }
@@ -3785,6 +3808,408 @@ export const RotateSigningKeyResponse: MessageFns<RotateSigningKeyResponse> = {
   },
 };
 
+function createBaseDeleteAccountRequest(): DeleteAccountRequest {
+  return { password: "" };
+}
+
+export const DeleteAccountRequest: MessageFns<DeleteAccountRequest> = {
+  encode(message: DeleteAccountRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.password !== "") {
+      writer.uint32(10).string(message.password);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeleteAccountRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeleteAccountRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.password = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeleteAccountRequest {
+    return { password: isSet(object.password) ? globalThis.String(object.password) : "" };
+  },
+
+  toJSON(message: DeleteAccountRequest): unknown {
+    const obj: any = {};
+    if (message.password !== "") {
+      obj.password = message.password;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeleteAccountRequest>): DeleteAccountRequest {
+    return DeleteAccountRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DeleteAccountRequest>): DeleteAccountRequest {
+    const message = createBaseDeleteAccountRequest();
+    message.password = object.password ?? "";
+    return message;
+  },
+};
+
+function createBaseDeleteAccountResponse(): DeleteAccountResponse {
+  return {};
+}
+
+export const DeleteAccountResponse: MessageFns<DeleteAccountResponse> = {
+  encode(_: DeleteAccountResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeleteAccountResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeleteAccountResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): DeleteAccountResponse {
+    return {};
+  },
+
+  toJSON(_: DeleteAccountResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeleteAccountResponse>): DeleteAccountResponse {
+    return DeleteAccountResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<DeleteAccountResponse>): DeleteAccountResponse {
+    const message = createBaseDeleteAccountResponse();
+    return message;
+  },
+};
+
+function createBaseExportUserDataRequest(): ExportUserDataRequest {
+  return {};
+}
+
+export const ExportUserDataRequest: MessageFns<ExportUserDataRequest> = {
+  encode(_: ExportUserDataRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExportUserDataRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExportUserDataRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ExportUserDataRequest {
+    return {};
+  },
+
+  toJSON(_: ExportUserDataRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<ExportUserDataRequest>): ExportUserDataRequest {
+    return ExportUserDataRequest.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<ExportUserDataRequest>): ExportUserDataRequest {
+    const message = createBaseExportUserDataRequest();
+    return message;
+  },
+};
+
+function createBaseExportUserDataResponse(): ExportUserDataResponse {
+  return { json: "" };
+}
+
+export const ExportUserDataResponse: MessageFns<ExportUserDataResponse> = {
+  encode(message: ExportUserDataResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.json !== "") {
+      writer.uint32(10).string(message.json);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExportUserDataResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExportUserDataResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.json = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ExportUserDataResponse {
+    return { json: isSet(object.json) ? globalThis.String(object.json) : "" };
+  },
+
+  toJSON(message: ExportUserDataResponse): unknown {
+    const obj: any = {};
+    if (message.json !== "") {
+      obj.json = message.json;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ExportUserDataResponse>): ExportUserDataResponse {
+    return ExportUserDataResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ExportUserDataResponse>): ExportUserDataResponse {
+    const message = createBaseExportUserDataResponse();
+    message.json = object.json ?? "";
+    return message;
+  },
+};
+
+function createBaseGetAccountDetailsRequest(): GetAccountDetailsRequest {
+  return { userId: "" };
+}
+
+export const GetAccountDetailsRequest: MessageFns<GetAccountDetailsRequest> = {
+  encode(message: GetAccountDetailsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetAccountDetailsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetAccountDetailsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetAccountDetailsRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetAccountDetailsRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetAccountDetailsRequest>): GetAccountDetailsRequest {
+    return GetAccountDetailsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetAccountDetailsRequest>): GetAccountDetailsRequest {
+    const message = createBaseGetAccountDetailsRequest();
+    message.userId = object.userId ?? "";
+    return message;
+  },
+};
+
+function createBaseGetAccountDetailsResponse(): GetAccountDetailsResponse {
+  return { account: undefined, sessionsCount: 0 };
+}
+
+export const GetAccountDetailsResponse: MessageFns<GetAccountDetailsResponse> = {
+  encode(message: GetAccountDetailsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.account !== undefined) {
+      Account.encode(message.account, writer.uint32(10).fork()).join();
+    }
+    if (message.sessionsCount !== 0) {
+      writer.uint32(16).int32(message.sessionsCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetAccountDetailsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetAccountDetailsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = Account.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.sessionsCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetAccountDetailsResponse {
+    return {
+      account: isSet(object.account) ? Account.fromJSON(object.account) : undefined,
+      sessionsCount: isSet(object.sessionsCount)
+        ? globalThis.Number(object.sessionsCount)
+        : isSet(object.sessions_count)
+        ? globalThis.Number(object.sessions_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: GetAccountDetailsResponse): unknown {
+    const obj: any = {};
+    if (message.account !== undefined) {
+      obj.account = Account.toJSON(message.account);
+    }
+    if (message.sessionsCount !== 0) {
+      obj.sessionsCount = Math.round(message.sessionsCount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetAccountDetailsResponse>): GetAccountDetailsResponse {
+    return GetAccountDetailsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetAccountDetailsResponse>): GetAccountDetailsResponse {
+    const message = createBaseGetAccountDetailsResponse();
+    message.account = (object.account !== undefined && object.account !== null)
+      ? Account.fromPartial(object.account)
+      : undefined;
+    message.sessionsCount = object.sessionsCount ?? 0;
+    return message;
+  },
+};
+
 /**
  * Credentials, sessions and tokens. The caller's identity (for RPCs that act on "me") travels in
  * gRPC metadata set by the gateway, never in the request message.
@@ -3991,6 +4416,36 @@ export const AuthServiceDefinition = {
       responseStream: false,
       options: {},
     },
+    /**
+     * Deletes the caller's account after checking the password; other services follow the
+     * auth.user.deleted.v1 event (profile, memberships).
+     */
+    deleteAccount: {
+      name: "DeleteAccount",
+      requestType: DeleteAccountRequest as typeof DeleteAccountRequest,
+      requestStream: false,
+      responseType: DeleteAccountResponse as typeof DeleteAccountResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Everything this service holds about the caller, as JSON (part of the data export). */
+    exportUserData: {
+      name: "ExportUserData",
+      requestType: ExportUserDataRequest as typeof ExportUserDataRequest,
+      requestStream: false,
+      responseType: ExportUserDataResponse as typeof ExportUserDataResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Platform admins: one account with its live sessions count. */
+    getAccountDetails: {
+      name: "GetAccountDetails",
+      requestType: GetAccountDetailsRequest as typeof GetAccountDetailsRequest,
+      requestStream: false,
+      responseType: GetAccountDetailsResponse as typeof GetAccountDetailsResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
@@ -4083,6 +4538,24 @@ export interface AuthServiceImplementation<CallContextExt = {}> {
     request: RotateSigningKeyRequest,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<RotateSigningKeyResponse>>;
+  /**
+   * Deletes the caller's account after checking the password; other services follow the
+   * auth.user.deleted.v1 event (profile, memberships).
+   */
+  deleteAccount(
+    request: DeleteAccountRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<DeleteAccountResponse>>;
+  /** Everything this service holds about the caller, as JSON (part of the data export). */
+  exportUserData(
+    request: ExportUserDataRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ExportUserDataResponse>>;
+  /** Platform admins: one account with its live sessions count. */
+  getAccountDetails(
+    request: GetAccountDetailsRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetAccountDetailsResponse>>;
 }
 
 export interface AuthServiceClient<CallOptionsExt = {}> {
@@ -4174,6 +4647,24 @@ export interface AuthServiceClient<CallOptionsExt = {}> {
     request: DeepPartial<RotateSigningKeyRequest>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<RotateSigningKeyResponse>;
+  /**
+   * Deletes the caller's account after checking the password; other services follow the
+   * auth.user.deleted.v1 event (profile, memberships).
+   */
+  deleteAccount(
+    request: DeepPartial<DeleteAccountRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<DeleteAccountResponse>;
+  /** Everything this service holds about the caller, as JSON (part of the data export). */
+  exportUserData(
+    request: DeepPartial<ExportUserDataRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ExportUserDataResponse>;
+  /** Platform admins: one account with its live sessions count. */
+  getAccountDetails(
+    request: DeepPartial<GetAccountDetailsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetAccountDetailsResponse>;
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;

@@ -1,0 +1,81 @@
+import type { Caller, Db } from '@msp/platform';
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '../common/validation.js';
+import { AccessError } from './access.errors.js';
+import { MembershipCache, type MembershipKey } from './membership-cache.js';
+import { MembershipRepository, type LockedProject } from './membership.repository.js';
+import { hasAtLeast, type ProjectRole } from './project-roles.js';
+
+export interface Membership {
+  projectId: string;
+  userId: string;
+  role: ProjectRole;
+}
+
+export interface LockedMembership extends Membership {
+  project: LockedProject;
+}
+
+/**
+ * The one place that decides who may do what in a project. Services call it with the caller they
+ * were given; nothing else is trusted.
+ */
+@Injectable()
+export class ProjectAccess {
+  constructor(
+    private readonly memberships: MembershipRepository,
+    private readonly cache: MembershipCache,
+  ) {}
+
+  signedIn(caller: Caller | undefined): Caller {
+    if (!caller) throw new AccessError('UNAUTHENTICATED', 'Sign in first.');
+    return caller;
+  }
+
+  /** The caller's membership if their role is at least `least` (through the cache). */
+  async require(projectId: string, caller: Caller | undefined, least: ProjectRole): Promise<Membership> {
+    const { userId } = this.signedIn(caller);
+    if (!isUuid(projectId)) throw notFound();
+    const key = { projectId, userId };
+    let role = await this.cache.get(key);
+    if (role === undefined) {
+      role = (await this.memberships.roleOf(projectId, userId)) ?? null;
+      await this.cache.set(key, role ?? undefined);
+    }
+    return checked(key, role, least);
+  }
+
+  /**
+   * Like `require`, but inside the transaction of a change: locks the project, then reads the role
+   * from the database, so rules about roles are decided on what is committed, never on a cache entry.
+   */
+  async requireLocked(projectId: string, caller: Caller | undefined, least: ProjectRole, tx: Db): Promise<LockedMembership> {
+    const { userId } = this.signedIn(caller);
+    if (!isUuid(projectId)) throw notFound();
+    const project = await this.memberships.lockLiveProject(projectId, tx);
+    if (!project) throw notFound();
+    const role = await this.memberships.roleOf(projectId, userId, tx);
+    return { ...checked({ projectId, userId }, role ?? null, least), project };
+  }
+
+  /** Locks a live project for a change that is not the caller's to authorize (accepting an invitation). */
+  lockProject(projectId: string, tx: Db): Promise<LockedProject | undefined> {
+    return this.memberships.lockLiveProject(projectId, tx);
+  }
+
+  /** After a membership change committed: the next look-up of these memberships reads the database. */
+  forget(keys: MembershipKey[]): Promise<void> {
+    return this.cache.invalidate(keys);
+  }
+}
+
+function checked(key: MembershipKey, role: ProjectRole | null, least: ProjectRole): Membership {
+  if (role === null) throw notFound();
+  if (!hasAtLeast(role, least)) throw new AccessError('FORBIDDEN', `This needs the ${least} role or higher in the project.`);
+  return { ...key, role };
+}
+
+/** The same answer for a project that does not exist and one the caller may not see. */
+function notFound(): AccessError {
+  return new AccessError('PROJECT_NOT_FOUND', 'No such project.');
+}

@@ -1,0 +1,6 @@
+// The textual form PostgreSQL's uuid type accepts: anything else would fail in the database as a 500.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { createEnvelope, type Envelope, type EventData, type EventType } from '@msp/events';
+import { Inbox, MemoryCache, UnitOfWork, type Caller, type Db, type EventBus, type Subscription } from '@msp/platform';
+import { asc, eq } from 'drizzle-orm';
+import { AuthEventsConsumer, USER_QUEUE } from '../consumers/auth-events.consumer.js';
+import { inbox, outbox } from '../db/schema.js';
+import { DirectoryRepository } from '../directory/directory.repository.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { ExportService } from '../export/export.service.js';
+import { PreferencesRepository } from '../preferences/preferences.repository.js';
+import { PreferencesService } from '../preferences/preferences.service.js';
+import { ProfileCache } from '../profiles/profile-cache.js';
+import { ProfilesRepository } from '../profiles/profiles.repository.js';
+import { ProfilesService } from '../profiles/profiles.service.js';
+
+/**
+ * The user service's classes wired by hand on a test's own migrated database, with the real unit of
+ * work, inbox and an in-memory cache: what Nest wires in production, minus gRPC.
+ */
+export function userServiceKit(db: Db) {
+  const unitOfWork = new UnitOfWork(db, outbox, 'user');
+  const memoryCache = new MemoryCache();
+  const cache = new ProfileCache(memoryCache, { profileCacheTtlSeconds: 60 });
+  const profilesRepository = new ProfilesRepository(db);
+  const directoryRepository = new DirectoryRepository(db);
+  const preferencesRepository = new PreferencesRepository(db);
+  const subscriptions: Subscription[] = [];
+  const bus = { subscribe: async (subscription: Subscription) => void subscriptions.push(subscription) } as unknown as EventBus;
+  const profiles = new ProfilesService(profilesRepository, directoryRepository, unitOfWork, cache);
+
+  return {
+    db,
+    memoryCache,
+    subscriptions,
+    profilesRepository,
+    directoryRepository,
+    profiles,
+    preferences: new PreferencesService(preferencesRepository, profilesRepository, directoryRepository, unitOfWork),
+    directory: new DirectoryService(directoryRepository, profilesRepository),
+    exports: new ExportService(profilesRepository, preferencesRepository, directoryRepository),
+    consumer: new AuthEventsConsumer(
+      bus,
+      new Inbox(unitOfWork, inbox, USER_QUEUE),
+      directoryRepository,
+      profilesRepository,
+      preferencesRepository,
+      cache,
+    ),
+
+    /** Signs a user up the way the auth service does: CreateProfile first. */
+    async newUser(overrides: { displayName?: string; email?: string } = {}) {
+      const userId = randomUUID();
+      const email = overrides.email ?? `user-${userId}@example.test`;
+      await profiles.create({ userId, email, displayName: overrides.displayName ?? 'Ada Lovelace', locale: 'en' });
+      return { userId, email, caller: callerFor(userId) };
+    },
+
+    /** The envelopes this service recorded in its outbox, oldest first. */
+    async recorded<T extends EventType>(type: T, subject: string): Promise<Array<Envelope<T>>> {
+      const rows = await db.select({ envelope: outbox.envelope }).from(outbox).where(eq(outbox.type, type)).orderBy(asc(outbox.seq));
+      return rows.map((row) => row.envelope as Envelope<T>).filter((envelope) => envelope.subject === subject);
+    },
+
+    close: () => memoryCache.close(),
+  };
+}
+
+export type UserServiceKit = ReturnType<typeof userServiceKit>;
+
+export function callerFor(userId: string, roles: string[] = ['customer']): Caller {
+  return { userId, sessionId: randomUUID(), roles };
+}
+
+export const adminCaller = (): Caller => callerFor(randomUUID(), ['customer', 'admin']);
+
+/** An auth event as the auth service publishes it, optionally stamped with another time. */
+export function authEvent<T extends EventType>(type: T, data: EventData<T>, time?: Date): Envelope<T> {
+  const envelope = createEnvelope({ type, source: 'auth', subject: (data as { userId?: string }).userId, data });
+  return time ? { ...envelope, time: time.toISOString() } : envelope;
+}
