@@ -2,7 +2,7 @@ import { PlatformModule, type ServiceRuntime } from '@msp/platform';
 import { Module, type DynamicModule, type OnApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { COMMS_SETTINGS, type CommsSettings } from './comms-settings.js';
 import type { CommsConfig } from './config.js';
-import { AuthEventsConsumer, COMMS_INBOX, COMMS_QUEUE } from './consumers/auth-events.consumer.js';
+import { COMMS_INBOX, COMMS_QUEUE, CommsEventsConsumer } from './consumers/comms-events.consumer.js';
 import { DeliveriesGrpc } from './deliveries/deliveries.grpc.js';
 import { DeliveriesRepository } from './deliveries/deliveries.repository.js';
 import { DeliveriesService } from './deliveries/deliveries.service.js';
@@ -33,7 +33,7 @@ export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShut
         DeliveriesGrpc,
         DeliveryDispatcher,
         RecipientsRepository,
-        AuthEventsConsumer,
+        CommsEventsConsumer,
       ],
     };
   }

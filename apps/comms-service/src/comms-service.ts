@@ -3,7 +3,7 @@ import { launchService, type RunningService, type SharedInfrastructure } from '@
 import { CommsAppModule } from './app.module.js';
 import { commsErrorStatus } from './comms.errors.js';
 import type { CommsConfig } from './config.js';
-import { AuthEventsConsumer } from './consumers/auth-events.consumer.js';
+import { CommsEventsConsumer } from './consumers/comms-events.consumer.js';
 import { migrationsFolder } from './db/migrations-folder.js';
 import { inbox, outbox } from './db/schema.js';
 import { DeliveriesGrpc } from './deliveries/deliveries.grpc.js';
@@ -23,7 +23,7 @@ export function startCommsService(config: CommsConfig, shared?: SharedInfrastruc
       module: (runtime) => CommsAppModule.with(runtime, config),
       errorMappers: [commsErrorStatus],
       registerGrpc: (server, app) => server.add(commsV1.CommsServiceDefinition, app.get(DeliveriesGrpc)),
-      startConsumers: (app) => app.get(AuthEventsConsumer).start(),
+      startConsumers: (app) => app.get(CommsEventsConsumer).start(),
     },
     shared,
   );

@@ -1,12 +1,13 @@
 import type { Envelope, EventData } from '@msp/events';
 import type { Recipient } from '../recipients/recipients.repository.js';
-import { webLink, type RenderedEmail } from '../templates/email-template.js';
+import { webLink } from '../templates/email-template.js';
 import { MFA_DISABLED_TEMPLATE, renderMfaDisabled } from '../templates/mfa-disabled.template.js';
 import { MFA_ENABLED_TEMPLATE, renderMfaEnabled } from '../templates/mfa-enabled.template.js';
 import { NEW_SIGN_IN_TEMPLATE, renderNewSignIn } from '../templates/new-sign-in.template.js';
 import { PASSWORD_CHANGED_TEMPLATE, renderPasswordChanged } from '../templates/password-changed.template.js';
 import { PASSWORD_RESET_TEMPLATE, renderPasswordReset } from '../templates/password-reset.template.js';
 import { renderVerifyEmail, VERIFY_EMAIL_TEMPLATE } from '../templates/verify-email.template.js';
+import type { EventEmail, EventEmailSource } from './event-email.js';
 
 /** The auth events the comms queue takes; each carries at least the user's id and email address. */
 export const CONSUMED_AUTH_EVENTS = [
@@ -27,11 +28,6 @@ export interface EmailContext {
   webUrl: string;
   /** When the event happened (its CloudEvents `time`), for payloads that carry no time of their own. */
   occurredAt: string;
-}
-
-export interface EventEmail {
-  template: string;
-  rendered: RenderedEmail;
 }
 
 type EmailHandler<T extends ConsumedAuthEvent> = (data: EventData<T>, context: EmailContext) => EventEmail;
@@ -114,3 +110,25 @@ export function emailFor(event: Envelope<ConsumedAuthEvent>, context: EmailConte
   const handler = handlers[event.type] as EmailHandler<ConsumedAuthEvent> | null;
   return handler?.(event.data, context);
 }
+
+/** The part of every consumed auth event that is about its recipient. */
+interface AboutRecipient {
+  userId: string;
+  email: string;
+  displayName?: string;
+  locale?: string;
+}
+
+/**
+ * Records what an auth event says about its user (newer facts win), then writes to them as comms now
+ * knows them, at the address the event is about: a security notice goes where the account's mail went then.
+ */
+export const authEventEmail: EventEmailSource<ConsumedAuthEvent> = async (event, { tx, recipients, webUrl }) => {
+  const data = event.data as AboutRecipient;
+  const recipient = await recipients.remember(
+    { userId: data.userId, email: data.email, displayName: data.displayName, locale: data.locale, at: new Date(event.time) },
+    tx,
+  );
+  const email = emailFor(event, { recipient, webUrl, occurredAt: event.time });
+  return email && { ...email, toAddress: data.email, locale: recipient.locale };
+};

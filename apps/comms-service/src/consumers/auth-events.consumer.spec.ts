@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, type Envelope, type EventData } from '@msp/events';
-import { Inbox, UnitOfWork, type EventBus, type Subscription } from '@msp/platform';
 import { migratedPglite, type TestDatabase } from '@msp/testing';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommsSettings } from '../comms-settings.js';
 import { migrationsFolder } from '../db/migrations-folder.js';
-import { emailDeliveries, inbox, outbox, recipients } from '../db/schema.js';
-import { DeliveriesRepository } from '../deliveries/deliveries.repository.js';
-import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
-import { RecipientsRepository } from '../recipients/recipients.repository.js';
+import { commsConsumerKit } from '../testing/comms-consumer-kit.js';
 import type { ConsumedAuthEvent } from './auth-email-handlers.js';
-import { AuthEventsConsumer, COMMS_QUEUE } from './auth-events.consumer.js';
+import type { CommsEventsConsumer } from './comms-events.consumer.js';
 
-const settings: CommsSettings = { mailFrom: 'MSP <no-reply@msp.test>', webUrl: 'https://web.test/app', maxAttempts: 3, pollMs: 60_000 };
 const token = 'tok_abcdefghijklmnopqrstuvwxyz';
 const at = '2026-03-01T14:05:00.000Z';
 
@@ -48,29 +41,20 @@ const emailEvents = (userId: string, email: string) => [
   { template: 'mfa-disabled.v1', event: event('auth.mfa.disabled.v1', { userId, email }), link: 'https://web.test/app/forgot-password' },
 ];
 
-describe('AuthEventsConsumer', () => {
+describe('CommsEventsConsumer, on auth events', () => {
   let database: TestDatabase;
-  let consumer: AuthEventsConsumer;
-  const subscriptions: Subscription[] = [];
-  let pokes = 0;
+  let kit: ReturnType<typeof commsConsumerKit>;
+  let consumer: CommsEventsConsumer;
 
   beforeAll(async () => {
     database = await migratedPglite('comms', migrationsFolder);
-    const bus = { subscribe: async (subscription: Subscription) => void subscriptions.push(subscription) } as unknown as EventBus;
-    const dispatcher = { poke: () => void pokes++ } as unknown as DeliveryDispatcher;
-    consumer = new AuthEventsConsumer(
-      bus,
-      new Inbox(new UnitOfWork(database.db, outbox, 'comms'), inbox, COMMS_QUEUE),
-      new DeliveriesRepository(database.db),
-      new RecipientsRepository(database.db),
-      dispatcher,
-      settings,
-    );
+    kit = commsConsumerKit(database.db);
+    consumer = kit.consumer;
   });
   afterAll(() => database?.close());
 
-  const deliveriesOf = (eventId: string) => database.db.select().from(emailDeliveries).where(eq(emailDeliveries.eventId, eventId));
-  const recipientOf = async (userId: string) => (await database.db.select().from(recipients).where(eq(recipients.userId, userId)))[0];
+  const deliveriesOf = (eventId: string) => kit.deliveriesOf(eventId);
+  const recipientOf = (userId: string) => kit.recipientOf(userId);
 
   async function registered(displayName = 'Jürgen', locale = 'de-AT') {
     const userId = randomUUID();
@@ -79,12 +63,12 @@ describe('AuthEventsConsumer', () => {
     return { userId, email };
   }
 
-  it('subscribes the comms queue to every event it handles, in one subscription', async () => {
+  it('subscribes the comms queue to every event it handles, auth and project, in one subscription', async () => {
     await consumer.start();
 
-    expect(subscriptions).toHaveLength(1);
-    expect(subscriptions[0]!.queue).toBe('comms');
-    expect([...subscriptions[0]!.events].sort()).toEqual(
+    expect(kit.subscriptions).toHaveLength(1);
+    expect(kit.subscriptions[0]!.queue).toBe('comms');
+    expect([...kit.subscriptions[0]!.events].sort()).toEqual(
       [
         'auth.email_verification.requested.v1',
         'auth.mfa.disabled.v1',
@@ -93,12 +77,13 @@ describe('AuthEventsConsumer', () => {
         'auth.password_reset.requested.v1',
         'auth.user.registered.v1',
         'auth.user.signed_in.v1',
+        'project.member.invited.v1',
       ].sort(),
     );
   });
 
   it('records a registered user as a recipient and queues no email for it', async () => {
-    const before = pokes;
+    const before = kit.pokes();
     const registration = event('auth.user.registered.v1', {
       userId: randomUUID(),
       email: 'ada@example.test',
@@ -110,7 +95,7 @@ describe('AuthEventsConsumer', () => {
 
     expect(await recipientOf(registration.data.userId)).toMatchObject({ email: 'ada@example.test', displayName: 'Ada', locale: 'en' });
     expect(await deliveriesOf(registration.id)).toEqual([]);
-    expect(pokes).toBe(before);
+    expect(kit.pokes()).toBe(before);
   });
 
   it.each(emailEvents(randomUUID(), 'x@example.test').map(({ template }, index) => [template, index] as const))(
@@ -118,7 +103,7 @@ describe('AuthEventsConsumer', () => {
     async (template, index) => {
       const { userId, email } = await registered();
       const sample = emailEvents(userId, email)[index]!;
-      const before = pokes;
+      const before = kit.pokes();
 
       await consumer.handle(sample.event);
 
@@ -128,7 +113,7 @@ describe('AuthEventsConsumer', () => {
       expect(queued[0]!.textBody).toMatch(/^Hallo Jürgen,\n/);
       expect(queued[0]!.textBody).toContain(sample.link);
       expect(queued[0]!.htmlBody).toContain('Hallo Jürgen,');
-      expect(pokes).toBe(before + 1);
+      expect(kit.pokes()).toBe(before + 1);
     },
   );
 
@@ -136,13 +121,13 @@ describe('AuthEventsConsumer', () => {
     const { userId, email } = await registered();
     for (const sample of emailEvents(userId, email)) {
       await consumer.handle(sample.event);
-      const before = pokes;
+      const before = kit.pokes();
 
       await consumer.handle(sample.event);
       await Promise.all([consumer.handle(sample.event), consumer.handle(sample.event)]);
 
       expect(await deliveriesOf(sample.event.id)).toHaveLength(1);
-      expect(pokes).toBe(before);
+      expect(kit.pokes()).toBe(before);
     }
   });
 

@@ -40,14 +40,19 @@ export const emailDeliveries = commsSchema.table(
  * Who the platform writes to, kept from auth events so sending never waits on another service. Auth
  * events carry the address; the name and language come from registration and are null until then.
  */
-export const recipients = commsSchema.table('recipients', {
-  userId: uuid('user_id').primaryKey(),
-  email: text('email').notNull(),
-  displayName: text('display_name'),
-  locale: text('locale'),
-  /** Time of the newest event applied: an event older than that never overwrites what it holds. */
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
-});
+export const recipients = commsSchema.table(
+  'recipients',
+  {
+    userId: uuid('user_id').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name'),
+    locale: text('locale'),
+    /** Time of the newest event applied: an event older than that never overwrites what it holds. */
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  // Mail to an address rather than a user (an invitation) looks up whether someone there has an account.
+  (table) => [index('recipients_email_idx').on(sql`lower(${table.email})`)],
+);
 
 export const outbox = outboxTable(commsSchema);
 export const inbox = inboxTable(commsSchema);

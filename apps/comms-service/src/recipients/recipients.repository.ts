@@ -1,6 +1,6 @@
 import { DB, type Db } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { recipients } from '../db/schema.js';
 
 /** What one event tells us about the person it concerns. */
@@ -59,6 +59,22 @@ export class RecipientsRepository {
       .returning();
     if (!row) throw new Error(`recipient ${facts.userId} was neither inserted nor updated`);
     return withFallbacks(row);
+  }
+
+  /**
+   * The person who has an account at this address, if comms has heard of one: for mail that is sent to
+   * an address rather than to a user (an invitation). Addresses compare case-insensitively; should two
+   * records share one (an address that moved from one account to another), the newest wins.
+   */
+  async findByEmail(email: string, tx: Db = this.db): Promise<Recipient | undefined> {
+    const t = recipients;
+    const [row] = await tx
+      .select()
+      .from(t)
+      .where(sql`lower(${t.email}) = lower(${email})`)
+      .orderBy(desc(t.updatedAt))
+      .limit(1);
+    return row ? withFallbacks(row) : undefined;
   }
 }
 

@@ -19,9 +19,8 @@ export class ActivityService {
   ) {}
 
   async list(projectId: string, caller: Caller | undefined, limit: number, cursor: string): Promise<ActivityPage> {
-    // Members and up: the log names invited addresses and who changed what, more than a viewer
-    // (often someone outside the team) needs to see the work itself.
-    await this.access.require(projectId, caller, 'member');
+    // Everyone in the project: viewers read everything, the log of who changed what included.
+    await this.access.require(projectId, caller, 'viewer');
     const after = cursorPosition(cursor, (fields) => new ActivityError('VALIDATION_FAILED', 'The cursor is invalid.', fields));
     const size = pageSize(limit);
     return toPage(await this.activity.list(projectId, size + 1, after), size);

@@ -99,7 +99,9 @@ export async function projectHarness(database: TestDatabase) {
     return { userId, email, displayName, caller: { userId, sessionId: randomUUID(), roles } };
   }
 
+  /** Joins after everyone added before (a later `joined_at`, which "longest-standing" rules read). */
   async function addMember(projectId: string, userId: string, role: ProjectRole): Promise<void> {
+    await nextMillisecond();
     await unitOfWork.run((tx) => r.members.add(projectId, userId, role, tx));
   }
 
@@ -148,6 +150,14 @@ export async function projectHarness(database: TestDatabase) {
     activityOf,
     inTransaction,
   };
+}
+
+/**
+ * Waits past the current millisecond. Lists order by creation time (milliseconds) and break ties by
+ * random id, so tests that assert an order of rows made one after the other wait between them.
+ */
+export function nextMillisecond(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 /** The rejection of a promise that must reject, for assertions on its code and fields. */

@@ -35,6 +35,8 @@ export type Registered = paths['/api/v1/auth/register']['post']['responses'][201
 export type LoginInput = JsonBody<'/api/v1/auth/login', 'post'>;
 export type ForgotPasswordInput = JsonBody<'/api/v1/auth/password/forgot', 'post'>;
 export type ResetPasswordInput = JsonBody<'/api/v1/auth/password/reset', 'post'>;
+/** The project an accepted invitation joined, with the caller's role in it. */
+export type JoinedProject = paths['/api/v1/invitations/accept']['post']['responses'][200]['content']['application/json'];
 
 /**
  * FALLBACK until the OpenAPI document has it: API.md lets login answer with an MFA challenge instead of
@@ -176,6 +178,13 @@ export const gateway = {
 
   me: (accessToken: string, client: ClientContext): Promise<GatewayResult<Me>> =>
     settle(api.GET('/api/v1/me', callOptions(client, accessToken)), 'json'),
+
+  /**
+   * 404 when the token is unknown, used, revoked or expired, or the invitation went to another address
+   * than the caller's; a caller who already is a member keeps their role.
+   */
+  acceptInvitation: (token: string, accessToken: string, client: ClientContext): Promise<GatewayResult<JoinedProject>> =>
+    settle(api.POST('/api/v1/invitations/accept', { body: { token }, ...callOptions(client, accessToken) }), 'json'),
 } as const;
 
 export function isMfaChallenge(result: TokenPair | MfaChallenge): result is MfaChallenge {

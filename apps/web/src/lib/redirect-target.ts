@@ -17,7 +17,21 @@ export function safeNextPath(raw: string | null | undefined): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-export function signinPath(next: string): string {
+/**
+ * `path` with `next` added as a query parameter when there is somewhere other than home to go back to:
+ * the sign-in, sign-up and check-email pages pass it along, so a visitor who came from an emailed link
+ * (an invitation) lands there again after signing up, confirming the address and signing in.
+ */
+export function withNext(path: string, next: string | null | undefined): string {
   const target = safeNextPath(next);
-  return target === '/' ? '/signin' : `/signin?next=${encodeURIComponent(target)}`;
+  if (target === '/') return path;
+  return `${path}${path.includes('?') ? '&' : '?'}next=${encodeURIComponent(target)}`;
+}
+
+export function signinPath(next: string | null | undefined): string {
+  return withNext('/signin', next);
+}
+
+export function signupPath(next: string | null | undefined): string {
+  return withNext('/signup', next);
 }

@@ -2,12 +2,16 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { textField } from './form-state';
 import { clientContextFrom, gateway } from './gateway';
+import { signinPath } from './redirect-target';
 import { REFRESH_COOKIE, clearSession, secureCookiesFor } from './session';
 
 // A Server Action, so it only runs on a same-origin POST (Next.js rejects an Origin that differs from
 // the Host): a third-party page cannot sign our users out (the CSRF defence for cookie sessions).
-export async function signOut(): Promise<void> {
+// A form may send `next` to have the sign-in page lead back there (switching accounts to accept an
+// invitation sent to another address).
+export async function signOut(formData?: FormData): Promise<void> {
   const cookieStore = await cookies();
   const requestHeaders = await headers();
   const refreshToken = cookieStore.get(REFRESH_COOKIE)?.value;
@@ -16,5 +20,5 @@ export async function signOut(): Promise<void> {
     await gateway.logout(refreshToken, clientContextFrom(requestHeaders));
   }
   clearSession(cookieStore, secureCookiesFor(requestHeaders));
-  redirect('/signin');
+  redirect(signinPath(formData ? textField(formData, 'next') : null));
 }

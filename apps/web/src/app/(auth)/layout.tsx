@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import styles from './auth.module.css';
 
-// Signed-out pages share one centred card.
+// Pages that are one short task (sign in, sign up, accept an invitation) share one centred card.
 export default function AuthLayout({ children }: { readonly children: ReactNode }) {
   return (
     <div className={styles.shell}>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { safeNextPath, signinPath } from '../../../lib/redirect-target';
+import { safeNextPath, signinPath, signupPath } from '../../../lib/redirect-target';
 import styles from '../auth.module.css';
 import { SigninForm } from './signin-form';
 
@@ -21,7 +21,7 @@ export default async function SigninPage({ searchParams }: SigninPageProps) {
       </div>
       <SigninForm next={next} restartHref={signinPath(next)} />
       <p className={styles.footer}>
-        New here? <Link href="/signup">Create an account</Link>
+        New here? <Link href={signupPath(next)}>Create an account</Link>
       </p>
     </>
   );

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { problemToFormState, textField, type FormState } from '../../../lib/form-state';
 import { clientContextFrom, gateway } from '../../../lib/gateway';
+import { withNext } from '../../../lib/redirect-target';
 
 // Server Actions only run on same-origin POSTs (Next.js compares Origin with Host), which is the CSRF
 // protection for our cookie sessions.
@@ -38,5 +39,6 @@ export async function signUp(_previous: SignupState, formData: FormData): Promis
     }
     return problemToFormState(result.problem, FIELDS, values);
   }
-  redirect(`/check-email?email=${encodeURIComponent(email)}`);
+  // `next` goes on to the check-email page's sign-in link; withNext drops anything but a path on this site.
+  redirect(withNext(`/check-email?email=${encodeURIComponent(email)}`, textField(formData, 'next')));
 }

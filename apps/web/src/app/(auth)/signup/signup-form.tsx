@@ -9,11 +9,12 @@ import { initialFormState } from '../../../lib/form-state';
 import styles from '../auth.module.css';
 import { signUp, type SignupField } from './actions';
 
-export function SignupForm() {
+export function SignupForm({ next }: { readonly next: string }) {
   const [state, formAction] = useActionState(signUp, initialFormState<SignupField>());
   const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={formAction} className={styles.form}>
+      <input type="hidden" name="next" value={next} />
       <FormAlert message={state.formError} />
       <Field
         name="displayName"

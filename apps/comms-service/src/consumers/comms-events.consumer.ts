@@ -1,33 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import type { Envelope } from '@msp/events';
+import type { Envelope, EventType } from '@msp/events';
 import { EVENT_BUS, type EventBus, type Inbox } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { COMMS_SETTINGS, type CommsSettings } from '../comms-settings.js';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import { RecipientsRepository } from '../recipients/recipients.repository.js';
-import { CONSUMED_AUTH_EVENTS, emailFor, isConsumedAuthEvent, type ConsumedAuthEvent } from './auth-email-handlers.js';
+import { authEventEmail, CONSUMED_AUTH_EVENTS, isConsumedAuthEvent } from './auth-email-handlers.js';
+import type { EventEmailSource } from './event-email.js';
+import { CONSUMED_PROJECT_EVENTS, isConsumedProjectEvent, projectEventEmail } from './project-email-handlers.js';
 
 export const COMMS_INBOX = Symbol('CommsInbox');
 /** The comms service's durable queue: its replicas compete for its messages. */
 export const COMMS_QUEUE = 'comms';
 
-/** The part of every consumed auth event that is about its recipient. */
-interface AboutRecipient {
-  userId: string;
-  email: string;
-  displayName?: string;
-  locale?: string;
+/** Every event the comms queue takes, from every service. */
+export const CONSUMED_EVENTS = [...CONSUMED_AUTH_EVENTS, ...CONSUMED_PROJECT_EVENTS] as const;
+
+/** Which email source handles an event type; undefined for one comms does not consume. */
+function emailSourceFor(type: string): EventEmailSource<EventType> | undefined {
+  // Each family's source accepts exactly the types its guard admits.
+  if (isConsumedAuthEvent(type)) return authEventEmail as EventEmailSource<EventType>;
+  if (isConsumedProjectEvent(type)) return projectEventEmail as EventEmailSource<EventType>;
+  return undefined;
 }
 
 /**
- * Turns auth events into queued deliveries. Each event is applied once (inbox) in the same transaction
+ * Turns events into queued deliveries. Each event is applied once (inbox) in the same transaction
  * that records what it says about its recipient and queues its email, and acknowledged only after that
  * commit; the dispatcher sends later. Nothing here calls another service: the event and the recipients
  * table hold all an email needs.
  */
 @Injectable()
-export class AuthEventsConsumer {
+export class CommsEventsConsumer {
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(COMMS_INBOX) private readonly inbox: Inbox,
@@ -40,31 +45,25 @@ export class AuthEventsConsumer {
   async start(): Promise<void> {
     await this.bus.subscribe({
       queue: COMMS_QUEUE,
-      events: [...CONSUMED_AUTH_EVENTS],
+      events: [...CONSUMED_EVENTS],
       handler: (event) => this.handle(event),
     });
   }
 
   async handle(event: Envelope): Promise<void> {
-    if (!isConsumedAuthEvent(event.type)) return;
-    const consumed = event as Envelope<ConsumedAuthEvent>;
-    const data = consumed.data as AboutRecipient;
+    const source = emailSourceFor(event.type);
+    if (!source) return;
     let queued = false;
     await this.inbox.processOnce(event.id, async (tx) => {
-      const recipient = await this.recipients.remember(
-        { userId: data.userId, email: data.email, displayName: data.displayName, locale: data.locale, at: new Date(event.time) },
-        tx,
-      );
-      const email = emailFor(consumed, { recipient, webUrl: this.settings.webUrl, occurredAt: event.time });
+      const email = await source(event, { tx, recipients: this.recipients, webUrl: this.settings.webUrl });
       if (!email) return;
       await this.deliveries.insert(
         {
           id: randomUUID(),
           eventId: event.id,
-          // The address the event is about: a security notice goes where the account's mail went then.
-          toAddress: data.email,
+          toAddress: email.toAddress,
           template: email.template,
-          locale: recipient.locale,
+          locale: email.locale,
           subject: email.rendered.subject,
           textBody: email.rendered.text,
           htmlBody: email.rendered.html,

@@ -1,0 +1,1 @@
+CREATE INDEX "recipients_email_idx" ON "comms"."recipients" USING btree (lower("email"));
