@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { testEnv } from './env.js';
 import { fileURLToPath } from 'node:url';
 import { freePorts } from './free-port.js';
 
@@ -24,7 +25,7 @@ export async function startEmbeddedProcess(options: {
   const child = spawn(process.execPath, ['apps/embedded/dist/main.js'], {
     cwd: root,
     env: {
-      ...process.env,
+      ...testEnv,
       DATA_DIR: options.dataDir,
       GATEWAY_PORT: String(ports.gateway),
       SMTP_PORT: String(ports.smtp),

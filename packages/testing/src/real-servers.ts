@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { testEnv } from './env.js';
 
 /** The machine's servers (DESIGN: tests create uniquely named resources on them and remove them). */
 export const realServers = {
-  postgres: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432',
-  redis: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-  amqpHost: process.env.TEST_AMQP_HOST ?? 'amqp://guest:guest@127.0.0.1:5672',
+  postgres: testEnv.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432',
+  redis: testEnv.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  amqpHost: testEnv.TEST_AMQP_HOST ?? 'amqp://guest:guest@127.0.0.1:5672',
 };
 
 export function uniqueName(prefix: string): string {
