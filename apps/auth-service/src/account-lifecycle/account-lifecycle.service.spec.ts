@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuthError } from '../auth.errors.js';
-import type { AuthSettings } from '../auth-settings.js';
+import { testSettings } from '../testing/test-settings.js';
 import { migrationsFolder } from '../db/migrations-folder.js';
 import { outbox, sessions } from '../db/schema.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -17,16 +17,7 @@ import { SigningKeysRepository } from '../signing-keys/signing-keys.repository.j
 import { SigningKeysService } from '../signing-keys/signing-keys.service.js';
 import { AccountLifecycleService } from './account-lifecycle.service.js';
 
-const settings: AuthSettings = {
-  issuer: 'test-issuer',
-  audience: 'test-audience',
-  accessTokenTtlSeconds: 600,
-  refreshTokenTtlMs: 86_400_000,
-  emailVerificationTtlMs: 3_600_000,
-  passwordResetTtlMs: 3_600_000,
-  refreshReuseGraceMs: 20_000,
-  signingKeyRotationMs: 30 * 86_400_000,
-};
+const settings = testSettings;
 
 let database: TestDatabase;
 let db: Db;

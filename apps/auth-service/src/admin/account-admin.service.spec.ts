@@ -6,7 +6,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsRepository, type AccountRow } from '../accounts/accounts.repository.js';
 import { AuthError } from '../auth.errors.js';
-import type { AuthSettings } from '../auth-settings.js';
+import { testSettings } from '../testing/test-settings.js';
 import { migrationsFolder } from '../db/migrations-folder.js';
 import { outbox, sessions } from '../db/schema.js';
 import { SessionIssuer, type Tokens } from '../sessions/session-issuer.js';
@@ -16,16 +16,7 @@ import { SigningKeysRepository } from '../signing-keys/signing-keys.repository.j
 import { SigningKeysService } from '../signing-keys/signing-keys.service.js';
 import { AccountAdminService } from './account-admin.service.js';
 
-const settings: AuthSettings = {
-  issuer: 'test-issuer',
-  audience: 'test-audience',
-  accessTokenTtlSeconds: 600,
-  refreshTokenTtlMs: 86_400_000,
-  emailVerificationTtlMs: 3_600_000,
-  passwordResetTtlMs: 3_600_000,
-  refreshReuseGraceMs: 20_000,
-  signingKeyRotationMs: 30 * 86_400_000,
-};
+const settings = testSettings;
 const client = { userAgent: 'TestAgent/1.0', ip: '203.0.113.7' };
 
 type Event = { type: string; subject?: string; data: Record<string, unknown> };

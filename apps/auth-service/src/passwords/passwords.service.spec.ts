@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsRepository, type AccountRow } from '../accounts/accounts.repository.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuthError } from '../auth.errors.js';
-import type { AuthSettings } from '../auth-settings.js';
+import { testSettings } from '../testing/test-settings.js';
 import { migrationsFolder } from '../db/migrations-folder.js';
 import { outbox, passwordResetTokens, sessions } from '../db/schema.js';
 import { SessionIssuer, type Tokens } from '../sessions/session-issuer.js';
@@ -21,16 +21,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { PasswordsService } from './passwords.service.js';
 
-const settings: AuthSettings = {
-  issuer: 'test-issuer',
-  audience: 'test-audience',
-  accessTokenTtlSeconds: 600,
-  refreshTokenTtlMs: 86_400_000,
-  emailVerificationTtlMs: 3_600_000,
-  passwordResetTtlMs: 3_600_000,
-  refreshReuseGraceMs: 20_000,
-  signingKeyRotationMs: 30 * 86_400_000,
-};
+const settings = testSettings;
 const client = { userAgent: 'TestAgent/1.0', ip: '203.0.113.7' };
 const OLD_PASSWORD = 'old horse battery staple';
 const NEW_PASSWORD = 'new violet lantern orbit';

@@ -3,22 +3,13 @@ import { FakeUnitOfWork } from '@msp/testing';
 import { describe, expect, it } from 'vitest';
 import type { AccountRow, AccountsRepository, NewAccount } from '../accounts/accounts.repository.js';
 import { AuthError } from '../auth.errors.js';
-import type { AuthSettings } from '../auth-settings.js';
+import { testSettings } from '../testing/test-settings.js';
 import { hashToken } from '../passwords/opaque-token.js';
 import type { PasswordHasher } from '../passwords/password-hasher.js';
 import type { UserServiceClient } from '../profiles/profiles.client.js';
 import { RegistrationService } from './registration.service.js';
 
-const settings: AuthSettings = {
-  issuer: 'test-issuer',
-  audience: 'test-audience',
-  accessTokenTtlSeconds: 600,
-  refreshTokenTtlMs: 86_400_000,
-  emailVerificationTtlMs: 3_600_000,
-  passwordResetTtlMs: 3_600_000,
-  refreshReuseGraceMs: 20_000,
-  signingKeyRotationMs: 30 * 86_400_000,
-};
+const settings = testSettings;
 
 /** The accounts table in memory; `log` is shared with the profile client to see the order of steps. */
 class FakeAccounts {

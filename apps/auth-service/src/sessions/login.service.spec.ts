@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { AccountsRepository, type AccountRow } from '../accounts/accounts.repository.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AuthError } from '../auth.errors.js';
-import type { AuthSettings } from '../auth-settings.js';
+import { testSettings } from '../testing/test-settings.js';
 import { migrationsFolder } from '../db/migrations-folder.js';
 import { mfaChallenges, outbox, sessions } from '../db/schema.js';
 import { MfaRepository } from '../mfa/mfa.repository.js';
@@ -23,16 +23,7 @@ import { LoginService, type LoginResult } from './login.service.js';
 import { SessionIssuer, type Tokens } from './session-issuer.js';
 import { SessionsRepository } from './sessions.repository.js';
 
-const settings: AuthSettings = {
-  issuer: 'test-issuer',
-  audience: 'test-audience',
-  accessTokenTtlSeconds: 600,
-  refreshTokenTtlMs: 86_400_000,
-  emailVerificationTtlMs: 3_600_000,
-  passwordResetTtlMs: 3_600_000,
-  refreshReuseGraceMs: 20_000,
-  signingKeyRotationMs: 30 * 86_400_000,
-};
+const settings = testSettings;
 const PASSWORD = 'right horse battery staple';
 const CURRENT_PARAMETERS = '$argon2id$v=19$m=19456,t=2,p=1$';
 

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsRepository, type AccountRow } from '../accounts/accounts.repository.js';
-import type { AuthSettings } from '../auth-settings.js';
+import { testSettings } from '../testing/test-settings.js';
 import { migrationsFolder } from '../db/migrations-folder.js';
 import { outbox, refreshTokens, sessions } from '../db/schema.js';
 import { hashToken } from '../passwords/opaque-token.js';
@@ -15,16 +15,7 @@ import { SessionIssuer, type Tokens } from './session-issuer.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
-const settings: AuthSettings = {
-  issuer: 'test-issuer',
-  audience: 'test-audience',
-  accessTokenTtlSeconds: 600,
-  refreshTokenTtlMs: 86_400_000,
-  emailVerificationTtlMs: 3_600_000,
-  passwordResetTtlMs: 3_600_000,
-  refreshReuseGraceMs: 20_000,
-  signingKeyRotationMs: 30 * 86_400_000,
-};
+const settings = testSettings;
 const client = { userAgent: 'TestAgent/1.0', ip: '203.0.113.7' };
 
 let database: TestDatabase;
