@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { authEvents } from './auth.events.js';
+import { billingEvents } from './billing.events.js';
+import { commsEvents } from './comms.events.js';
 import { projectEvents } from './project.events.js';
 import { userEvents } from './user.events.js';
 
@@ -11,6 +13,8 @@ export const eventSchemas = {
   ...authEvents,
   ...userEvents,
   ...projectEvents,
+  ...billingEvents,
+  ...commsEvents,
 } as const;
 
 export type EventMap = { [K in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[K]> };

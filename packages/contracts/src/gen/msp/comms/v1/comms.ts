@@ -38,6 +38,58 @@ export interface ListEmailDeliveriesResponse {
   nextCursor: string;
 }
 
+export interface ResendEmailDeliveryRequest {
+  id: string;
+}
+
+export interface ResendEmailDeliveryResponse {
+  /** The new delivery, queued. */
+  delivery?: EmailDelivery | undefined;
+}
+
+export interface Notification {
+  id: string;
+  /** The event kind, e.g. task.assigned, project.invited, payment.succeeded. */
+  type: string;
+  title: string;
+  body: string;
+  /** Where the web app shows the subject, e.g. /projects/<id>/tasks/WEB-42; empty when nowhere. */
+  link: string;
+  /** Unset while unread. */
+  readAt?: Date | undefined;
+  createdAt?: Date | undefined;
+}
+
+export interface ListNotificationsRequest {
+  limit: number;
+  cursor: string;
+  unreadOnly: boolean;
+}
+
+export interface ListNotificationsResponse {
+  items: Notification[];
+  nextCursor: string;
+  unreadCount: number;
+}
+
+export interface MarkNotificationReadRequest {
+  id: string;
+}
+
+export interface MarkNotificationReadResponse {
+}
+
+export interface UnsubscribeRequest {
+  /** The signed token from the email's link or List-Unsubscribe header. */
+  token: string;
+}
+
+export interface UnsubscribeResponse {
+  category: string;
+  /** The address the email went to, for the confirmation page. */
+  email: string;
+}
+
 function createBaseEmailDelivery(): EmailDelivery {
   return {
     id: "",
@@ -414,7 +466,804 @@ export const ListEmailDeliveriesResponse: MessageFns<ListEmailDeliveriesResponse
   },
 };
 
-/** Outgoing communication: the email delivery log. */
+function createBaseResendEmailDeliveryRequest(): ResendEmailDeliveryRequest {
+  return { id: "" };
+}
+
+export const ResendEmailDeliveryRequest: MessageFns<ResendEmailDeliveryRequest> = {
+  encode(message: ResendEmailDeliveryRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResendEmailDeliveryRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResendEmailDeliveryRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResendEmailDeliveryRequest {
+    return { id: isSet(object.id) ? globalThis.String(object.id) : "" };
+  },
+
+  toJSON(message: ResendEmailDeliveryRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ResendEmailDeliveryRequest>): ResendEmailDeliveryRequest {
+    return ResendEmailDeliveryRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ResendEmailDeliveryRequest>): ResendEmailDeliveryRequest {
+    const message = createBaseResendEmailDeliveryRequest();
+    message.id = object.id ?? "";
+    return message;
+  },
+};
+
+function createBaseResendEmailDeliveryResponse(): ResendEmailDeliveryResponse {
+  return { delivery: undefined };
+}
+
+export const ResendEmailDeliveryResponse: MessageFns<ResendEmailDeliveryResponse> = {
+  encode(message: ResendEmailDeliveryResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.delivery !== undefined) {
+      EmailDelivery.encode(message.delivery, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResendEmailDeliveryResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResendEmailDeliveryResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.delivery = EmailDelivery.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResendEmailDeliveryResponse {
+    return { delivery: isSet(object.delivery) ? EmailDelivery.fromJSON(object.delivery) : undefined };
+  },
+
+  toJSON(message: ResendEmailDeliveryResponse): unknown {
+    const obj: any = {};
+    if (message.delivery !== undefined) {
+      obj.delivery = EmailDelivery.toJSON(message.delivery);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ResendEmailDeliveryResponse>): ResendEmailDeliveryResponse {
+    return ResendEmailDeliveryResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ResendEmailDeliveryResponse>): ResendEmailDeliveryResponse {
+    const message = createBaseResendEmailDeliveryResponse();
+    message.delivery = (object.delivery !== undefined && object.delivery !== null)
+      ? EmailDelivery.fromPartial(object.delivery)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseNotification(): Notification {
+  return { id: "", type: "", title: "", body: "", link: "", readAt: undefined, createdAt: undefined };
+}
+
+export const Notification: MessageFns<Notification> = {
+  encode(message: Notification, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.type !== "") {
+      writer.uint32(18).string(message.type);
+    }
+    if (message.title !== "") {
+      writer.uint32(26).string(message.title);
+    }
+    if (message.body !== "") {
+      writer.uint32(34).string(message.body);
+    }
+    if (message.link !== "") {
+      writer.uint32(42).string(message.link);
+    }
+    if (message.readAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.readAt), writer.uint32(50).fork()).join();
+    }
+    if (message.createdAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Notification {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotification();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.body = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.link = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.readAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Notification {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      title: isSet(object.title) ? globalThis.String(object.title) : "",
+      body: isSet(object.body) ? globalThis.String(object.body) : "",
+      link: isSet(object.link) ? globalThis.String(object.link) : "",
+      readAt: isSet(object.readAt)
+        ? fromJsonTimestamp(object.readAt)
+        : isSet(object.read_at)
+        ? fromJsonTimestamp(object.read_at)
+        : undefined,
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: Notification): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.title !== "") {
+      obj.title = message.title;
+    }
+    if (message.body !== "") {
+      obj.body = message.body;
+    }
+    if (message.link !== "") {
+      obj.link = message.link;
+    }
+    if (message.readAt !== undefined) {
+      obj.readAt = message.readAt.toISOString();
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = message.createdAt.toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Notification>): Notification {
+    return Notification.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Notification>): Notification {
+    const message = createBaseNotification();
+    message.id = object.id ?? "";
+    message.type = object.type ?? "";
+    message.title = object.title ?? "";
+    message.body = object.body ?? "";
+    message.link = object.link ?? "";
+    message.readAt = object.readAt ?? undefined;
+    message.createdAt = object.createdAt ?? undefined;
+    return message;
+  },
+};
+
+function createBaseListNotificationsRequest(): ListNotificationsRequest {
+  return { limit: 0, cursor: "", unreadOnly: false };
+}
+
+export const ListNotificationsRequest: MessageFns<ListNotificationsRequest> = {
+  encode(message: ListNotificationsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.limit !== 0) {
+      writer.uint32(8).int32(message.limit);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(18).string(message.cursor);
+    }
+    if (message.unreadOnly !== false) {
+      writer.uint32(24).bool(message.unreadOnly);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListNotificationsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListNotificationsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.unreadOnly = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListNotificationsRequest {
+    return {
+      limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
+      cursor: isSet(object.cursor) ? globalThis.String(object.cursor) : "",
+      unreadOnly: isSet(object.unreadOnly)
+        ? globalThis.Boolean(object.unreadOnly)
+        : isSet(object.unread_only)
+        ? globalThis.Boolean(object.unread_only)
+        : false,
+    };
+  },
+
+  toJSON(message: ListNotificationsRequest): unknown {
+    const obj: any = {};
+    if (message.limit !== 0) {
+      obj.limit = Math.round(message.limit);
+    }
+    if (message.cursor !== "") {
+      obj.cursor = message.cursor;
+    }
+    if (message.unreadOnly !== false) {
+      obj.unreadOnly = message.unreadOnly;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListNotificationsRequest>): ListNotificationsRequest {
+    return ListNotificationsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListNotificationsRequest>): ListNotificationsRequest {
+    const message = createBaseListNotificationsRequest();
+    message.limit = object.limit ?? 0;
+    message.cursor = object.cursor ?? "";
+    message.unreadOnly = object.unreadOnly ?? false;
+    return message;
+  },
+};
+
+function createBaseListNotificationsResponse(): ListNotificationsResponse {
+  return { items: [], nextCursor: "", unreadCount: 0 };
+}
+
+export const ListNotificationsResponse: MessageFns<ListNotificationsResponse> = {
+  encode(message: ListNotificationsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.items) {
+      Notification.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    if (message.unreadCount !== 0) {
+      writer.uint32(24).int32(message.unreadCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListNotificationsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListNotificationsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.items.push(Notification.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.unreadCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListNotificationsResponse {
+    return {
+      items: globalThis.Array.isArray(object?.items) ? object.items.map((e: any) => Notification.fromJSON(e)) : [],
+      nextCursor: isSet(object.nextCursor)
+        ? globalThis.String(object.nextCursor)
+        : isSet(object.next_cursor)
+        ? globalThis.String(object.next_cursor)
+        : "",
+      unreadCount: isSet(object.unreadCount)
+        ? globalThis.Number(object.unreadCount)
+        : isSet(object.unread_count)
+        ? globalThis.Number(object.unread_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: ListNotificationsResponse): unknown {
+    const obj: any = {};
+    if (message.items?.length) {
+      obj.items = message.items.map((e) => Notification.toJSON(e));
+    }
+    if (message.nextCursor !== "") {
+      obj.nextCursor = message.nextCursor;
+    }
+    if (message.unreadCount !== 0) {
+      obj.unreadCount = Math.round(message.unreadCount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListNotificationsResponse>): ListNotificationsResponse {
+    return ListNotificationsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListNotificationsResponse>): ListNotificationsResponse {
+    const message = createBaseListNotificationsResponse();
+    message.items = object.items?.map((e) => Notification.fromPartial(e)) || [];
+    message.nextCursor = object.nextCursor ?? "";
+    message.unreadCount = object.unreadCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseMarkNotificationReadRequest(): MarkNotificationReadRequest {
+  return { id: "" };
+}
+
+export const MarkNotificationReadRequest: MessageFns<MarkNotificationReadRequest> = {
+  encode(message: MarkNotificationReadRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MarkNotificationReadRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMarkNotificationReadRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MarkNotificationReadRequest {
+    return { id: isSet(object.id) ? globalThis.String(object.id) : "" };
+  },
+
+  toJSON(message: MarkNotificationReadRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MarkNotificationReadRequest>): MarkNotificationReadRequest {
+    return MarkNotificationReadRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MarkNotificationReadRequest>): MarkNotificationReadRequest {
+    const message = createBaseMarkNotificationReadRequest();
+    message.id = object.id ?? "";
+    return message;
+  },
+};
+
+function createBaseMarkNotificationReadResponse(): MarkNotificationReadResponse {
+  return {};
+}
+
+export const MarkNotificationReadResponse: MessageFns<MarkNotificationReadResponse> = {
+  encode(_: MarkNotificationReadResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MarkNotificationReadResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMarkNotificationReadResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): MarkNotificationReadResponse {
+    return {};
+  },
+
+  toJSON(_: MarkNotificationReadResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<MarkNotificationReadResponse>): MarkNotificationReadResponse {
+    return MarkNotificationReadResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<MarkNotificationReadResponse>): MarkNotificationReadResponse {
+    const message = createBaseMarkNotificationReadResponse();
+    return message;
+  },
+};
+
+function createBaseUnsubscribeRequest(): UnsubscribeRequest {
+  return { token: "" };
+}
+
+export const UnsubscribeRequest: MessageFns<UnsubscribeRequest> = {
+  encode(message: UnsubscribeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.token !== "") {
+      writer.uint32(10).string(message.token);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnsubscribeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnsubscribeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.token = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UnsubscribeRequest {
+    return { token: isSet(object.token) ? globalThis.String(object.token) : "" };
+  },
+
+  toJSON(message: UnsubscribeRequest): unknown {
+    const obj: any = {};
+    if (message.token !== "") {
+      obj.token = message.token;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UnsubscribeRequest>): UnsubscribeRequest {
+    return UnsubscribeRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UnsubscribeRequest>): UnsubscribeRequest {
+    const message = createBaseUnsubscribeRequest();
+    message.token = object.token ?? "";
+    return message;
+  },
+};
+
+function createBaseUnsubscribeResponse(): UnsubscribeResponse {
+  return { category: "", email: "" };
+}
+
+export const UnsubscribeResponse: MessageFns<UnsubscribeResponse> = {
+  encode(message: UnsubscribeResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.category !== "") {
+      writer.uint32(10).string(message.category);
+    }
+    if (message.email !== "") {
+      writer.uint32(18).string(message.email);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnsubscribeResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnsubscribeResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.category = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.email = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UnsubscribeResponse {
+    return {
+      category: isSet(object.category) ? globalThis.String(object.category) : "",
+      email: isSet(object.email) ? globalThis.String(object.email) : "",
+    };
+  },
+
+  toJSON(message: UnsubscribeResponse): unknown {
+    const obj: any = {};
+    if (message.category !== "") {
+      obj.category = message.category;
+    }
+    if (message.email !== "") {
+      obj.email = message.email;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UnsubscribeResponse>): UnsubscribeResponse {
+    return UnsubscribeResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UnsubscribeResponse>): UnsubscribeResponse {
+    const message = createBaseUnsubscribeResponse();
+    message.category = object.category ?? "";
+    message.email = object.email ?? "";
+    return message;
+  },
+};
+
+/**
+ * Outgoing communication: the email delivery log, in-app notifications and unsubscribing.
+ * Every RPC acts as the caller named in gRPC metadata.
+ */
 export type CommsServiceDefinition = typeof CommsServiceDefinition;
 export const CommsServiceDefinition = {
   name: "CommsService",
@@ -429,6 +1278,42 @@ export const CommsServiceDefinition = {
       responseStream: false,
       options: {},
     },
+    /** Queues a new send of a logged email with the same content (platform admins only). */
+    resendEmailDelivery: {
+      name: "ResendEmailDelivery",
+      requestType: ResendEmailDeliveryRequest as typeof ResendEmailDeliveryRequest,
+      requestStream: false,
+      responseType: ResendEmailDeliveryResponse as typeof ResendEmailDeliveryResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** The caller's in-app notifications, newest first, keyset-paginated. */
+    listNotifications: {
+      name: "ListNotifications",
+      requestType: ListNotificationsRequest as typeof ListNotificationsRequest,
+      requestStream: false,
+      responseType: ListNotificationsResponse as typeof ListNotificationsResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Marks one of the caller's notifications read (NOT_FOUND for anyone else's). */
+    markNotificationRead: {
+      name: "MarkNotificationRead",
+      requestType: MarkNotificationReadRequest as typeof MarkNotificationReadRequest,
+      requestStream: false,
+      responseType: MarkNotificationReadResponse as typeof MarkNotificationReadResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Turns an email category off for the user an unsubscribe token names; no sign-in needed. */
+    unsubscribe: {
+      name: "Unsubscribe",
+      requestType: UnsubscribeRequest as typeof UnsubscribeRequest,
+      requestStream: false,
+      responseType: UnsubscribeResponse as typeof UnsubscribeResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
@@ -438,6 +1323,26 @@ export interface CommsServiceImplementation<CallContextExt = {}> {
     request: ListEmailDeliveriesRequest,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<ListEmailDeliveriesResponse>>;
+  /** Queues a new send of a logged email with the same content (platform admins only). */
+  resendEmailDelivery(
+    request: ResendEmailDeliveryRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ResendEmailDeliveryResponse>>;
+  /** The caller's in-app notifications, newest first, keyset-paginated. */
+  listNotifications(
+    request: ListNotificationsRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ListNotificationsResponse>>;
+  /** Marks one of the caller's notifications read (NOT_FOUND for anyone else's). */
+  markNotificationRead(
+    request: MarkNotificationReadRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<MarkNotificationReadResponse>>;
+  /** Turns an email category off for the user an unsubscribe token names; no sign-in needed. */
+  unsubscribe(
+    request: UnsubscribeRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<UnsubscribeResponse>>;
 }
 
 export interface CommsServiceClient<CallOptionsExt = {}> {
@@ -446,6 +1351,26 @@ export interface CommsServiceClient<CallOptionsExt = {}> {
     request: DeepPartial<ListEmailDeliveriesRequest>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<ListEmailDeliveriesResponse>;
+  /** Queues a new send of a logged email with the same content (platform admins only). */
+  resendEmailDelivery(
+    request: DeepPartial<ResendEmailDeliveryRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ResendEmailDeliveryResponse>;
+  /** The caller's in-app notifications, newest first, keyset-paginated. */
+  listNotifications(
+    request: DeepPartial<ListNotificationsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ListNotificationsResponse>;
+  /** Marks one of the caller's notifications read (NOT_FOUND for anyone else's). */
+  markNotificationRead(
+    request: DeepPartial<MarkNotificationReadRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<MarkNotificationReadResponse>;
+  /** Turns an email category off for the user an unsubscribe token names; no sign-in needed. */
+  unsubscribe(
+    request: DeepPartial<UnsubscribeRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<UnsubscribeResponse>;
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
