@@ -1,93 +1,32 @@
 #!/usr/bin/env node
-// `npm run bench`: start-up time and memory of the embedded platform (what `npm start` runs),
-// fresh (first start: initdb + migrations) and on a restart, with the web app. Printed beside a
-// baseline measured in the same run — a bare PGlite engine started in a fresh data directory — so
-// the ratio says what the platform adds on this machine, whatever its speed today.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run bench [name…]`: runs the benchmarks in scripts/bench/ (all, or those named), each printing
+// its figures beside a baseline measured in the same run, and writes every result to
+// bench-results/latest.json. Nothing here asserts a time: these machines are shared and noisy.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-async function baselineSeconds() {
-  const dir = mkdtempSync(join(tmpdir(), 'msp-bench-pglite-'));
-  const started = performance.now();
-  execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(${JSON.stringify(dir)}); await db.close();`,
-    ],
-    { cwd: join(root, 'packages/platform') },
-  );
-  rmSync(dir, { recursive: true, force: true });
-  return (performance.now() - started) / 1000;
+const benchDir = fileURLToPath(new URL('./bench/', import.meta.url));
+const available = readdirSync(benchDir)
+  .filter((file) => file.endsWith('.mjs'))
+  .map((file) => file.replace(/\.mjs$/, ''))
+  .sort();
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !available.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${available.join(', ')}`);
+  process.exit(2);
 }
 
-function rssMiB(pid) {
-  const ids = [
-    pid,
-    ...execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map(Number),
-  ];
-  const kib = ids
-    .map((id) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(id)], { encoding: 'utf8' }).trim() || 0))
-    .reduce((a, b) => a + b, 0);
-  return kib / 1024;
+const results = {};
+for (const name of wanted.length > 0 ? wanted : available) {
+  console.log(`\n== ${name} ==`);
+  const bench = await import(pathToFileURL(`${benchDir}${name}.mjs`).href);
+  results[name] = await bench.run();
 }
 
-async function startPlatform(dataDir, port0) {
-  const env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    GATEWAY_PORT: port0,
-    WEB_PORT: port0 + 1,
-    SMTP_PORT: port0 + 2,
-    INBOX_PORT: port0 + 3,
-    AUTH_GRPC_PORT: port0 + 4,
-    USER_GRPC_PORT: port0 + 5,
-    PROJECT_GRPC_PORT: port0 + 6,
-    COMMS_GRPC_PORT: port0 + 7,
-  };
-  const started = performance.now();
-  const child = spawn(process.execPath, ['apps/embedded/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  while (!out.includes('is ready')) {
-    if (child.exitCode !== null) throw new Error(`platform exited:\n${out}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const seconds = (performance.now() - started) / 1000;
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const rss = rssMiB(child.pid);
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-  return { seconds, rss };
-}
-
-const port0 = 24000 + Math.floor(Math.random() * 2000) * 10;
-const dataDir = mkdtempSync(join(tmpdir(), 'msp-bench-'));
-try {
-  const baseline = await baselineSeconds();
-  const fresh = await startPlatform(dataDir, port0);
-  const restart = await startPlatform(dataDir, port0);
-  const row = (name, seconds, rss) =>
-    console.log(
-      `${name.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ×${(seconds / baseline).toFixed(2).padStart(5)}  ${rss ? `${rss.toFixed(0)} MiB RSS` : ''}`,
-    );
-  console.log('embedded platform start-up (ratio to a bare PGlite initdb in the same run)');
-  row('baseline: bare PGlite, fresh dir', baseline);
-  row('npm start, fresh data dir', fresh.seconds, fresh.rss);
-  row('npm start, restart', restart.seconds, restart.rss);
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
+const outDir = fileURLToPath(new URL('../bench-results/', import.meta.url));
+mkdirSync(outDir, { recursive: true });
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+writeFileSync(`${outDir}latest.json`, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
+console.log(`\nresults written to bench-results/latest.json`);

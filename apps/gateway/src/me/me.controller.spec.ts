@@ -1,8 +1,9 @@
 import type { authV1, userV1 } from '@msp/contracts';
+import { RemoteCallError } from '@msp/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, CUSTOMER_ID, problemPaths, testIdentities, type CallApi } from '../testing/api-caller.js';
 import { startTestGateway, type TestGateway } from '../testing/gateway-harness.js';
-import { recorder, serviceError } from '../testing/project-fixtures.js';
+import { recorder } from '../testing/project-fixtures.js';
 
 const account: authV1.Account = {
   userId: CUSTOMER_ID,
@@ -48,7 +49,15 @@ describe('me: profile and account deletion (real gateway, fake services)', () =>
         getJwks: identities.getJwks,
         getAccount: record('getAccount', () => ({ account })),
         deleteAccount: record('deleteAccount', (request: authV1.DeleteAccountRequest) => {
-          if (request.password !== 'correct horse') throw serviceError(16, 'INVALID_CREDENTIALS', 'The password is wrong.');
+          if (request.password !== 'correct horse') {
+            throw new RemoteCallError(
+              3,
+              'The password is wrong.',
+              'VALIDATION_FAILED',
+              [{ path: 'password', message: 'is wrong' }],
+              '/Fake',
+            );
+          }
           return {};
         }),
       },
@@ -110,9 +119,10 @@ describe('me: profile and account deletion (real gateway, fake services)', () =>
     expect(calls.at(-1)).toEqual(['deleteAccount', { password: 'correct horse' }]);
   });
 
-  it('passes a wrong password on as 401 INVALID_CREDENTIALS and needs one at all', async () => {
+  it('passes a wrong password on as 400 naming the password field, and needs one at all', async () => {
     const wrong = await call('DELETE', '/api/v1/me', { body: { password: 'guess' } });
-    expect(wrong).toMatchObject({ status: 401, body: { code: 'INVALID_CREDENTIALS' } });
+    expect(wrong).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(problemPaths(wrong)).toEqual(['password']);
     const missing = await call('DELETE', '/api/v1/me', { body: {} });
     expect(missing.status).toBe(400);
     expect(problemPaths(missing)).toEqual(['password']);

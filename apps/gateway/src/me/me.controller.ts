@@ -62,7 +62,6 @@ export class MeController {
   @Endpoint({
     method: 'DELETE',
     path: '/api/v1/me',
-    errorCodes: { 401: ['INVALID_CREDENTIALS'] },
     tag,
     auth: 'user',
     rateLimit: 'auth',
@@ -70,7 +69,8 @@ export class MeController {
     summary: "Delete the caller's account, confirmed with the password",
     description:
       'Credentials and sessions end at once; the profile and memberships are removed or anonymised as the ' +
-      'services process the deletion, hence 202. A wrong password is 401 `INVALID_CREDENTIALS`.',
+      'services process the deletion, hence 202. A wrong password is 400 `VALIDATION_FAILED` naming the ' +
+      '`password` field, as for a password change: a 401 would tell the client its session had ended.',
     body: deleteMeBody,
     errors: [],
   })
