@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LOGGER, RevocationList, type Cache, type Logger } from '@msp/platform';
+import { AdminDeadLettersController } from './admin/admin-dead-letters.controller.js';
 import { AdminEmailsController } from './admin/admin-emails.controller.js';
 import { AdminSigningKeysController } from './admin/admin-signing-keys.controller.js';
 import { AdminUsersController } from './admin/admin-users.controller.js';
@@ -21,6 +22,8 @@ import { RequestContextInterceptor } from './http/request-context.interceptor.js
 import { DataExportController } from './me/data-export.controller.js';
 import { MeController } from './me/me.controller.js';
 import { NotificationPreferencesController } from './me/notification-preferences.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { OpenApiController } from './openapi/openapi.controller.js';
 import { buildOpenApiDocument, OPENAPI_DOCUMENT, type OpenApiDocument } from './openapi/openapi-document.js';
 import { ActivityController } from './projects/activity.controller.js';
@@ -50,9 +53,12 @@ export const GATEWAY_CONTROLLERS: Type[] = [
   TasksController,
   CommentsController,
   ActivityController,
+  NotificationsController,
+  UnsubscribeController,
   AdminUsersController,
   AdminSigningKeysController,
   AdminEmailsController,
+  AdminDeadLettersController,
   HealthController,
   OpenApiController,
 ];

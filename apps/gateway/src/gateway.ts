@@ -4,10 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger, type Cache, type Logger } from '@msp/platform';
 import type { GatewayConfig } from './config.js';
-import { GatewayModule } from './gateway.module.js';
+import { GATEWAY_CONTROLLERS, GatewayModule } from './gateway.module.js';
 import type { GatewayClients } from './grpc/grpc-clients.module.js';
+import { endpointsOf } from './http/endpoint.decorator.js';
+import { installFormBodyParser } from './http/form-body-parser.js';
 import { installHttpHooks, requestIdOf } from './http/http-hooks.js';
 import { NestLoggerBridge } from './http/nest-logger.js';
+import { answerClientError, answerFrameworkError } from './http/problem.filter.js';
 
 /** JSON bodies above this are refused with 413 before they are buffered in full. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -38,7 +41,14 @@ export async function startGateway(
   logger: Logger = createLogger('gateway', config.logLevel),
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, logger: false });
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    logger: false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.register({ config, logger, clients: options.clients, sharedCache: options.sharedCache }),
     adapter,
@@ -46,8 +56,10 @@ export async function startGateway(
     // API speaks JSON only, and Fastify's own JSON parser already enforces the body limit.
     { logger: new NestLoggerBridge(logger), abortOnError: false, bodyParser: false },
   );
-  // Anything but JSON (forms, text) is 415, so no body reaches validation in another shape.
+  // Anything but JSON (forms, text) is 415, so no body reaches validation in another shape; the few
+  // routes declared to take forms (one-click unsubscribe) are the exception.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  installFormBodyParser(app.getHttpAdapter().getInstance(), endpointsOf(GATEWAY_CONTROLLERS));
   app.useSecurityHeaders({
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },

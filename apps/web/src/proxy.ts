@@ -10,7 +10,7 @@ import { ACCESS_COOKIE, REFRESH_COOKIE, accessTokenExpiresSoon, clearSession, se
 // protected pages to sign in. Pages and actions still check the session themselves; this is not the
 // authorization boundary (the gateway is).
 
-const PUBLIC_PATHS = ['/signin', '/signup', '/check-email', '/verify-email', '/forgot-password', '/reset-password'];
+const PUBLIC_PATHS = ['/signin', '/signup', '/check-email', '/verify-email', '/forgot-password', '/reset-password', '/unsubscribe'];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

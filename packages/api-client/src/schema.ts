@@ -51,6 +51,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events that failed every retry, oldest first, from every consuming service
+         * @description Dead letters stay where they are until re-driven, so there is no cursor: `nextCursor` is always null. Requires the `admin` role.
+         */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dead-letters/{id}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a dead letter back to its queue with a fresh retry budget
+         * @description Only the queue it failed in gets it again. Accepted once re-queued; the handler runs later. Requires the `admin` role.
+         */
+        post: operations["redriveDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/emails": {
         parameters: {
             query?: never;
@@ -65,6 +105,26 @@ export type paths = {
         get: operations["listEmailDeliveries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/emails/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a logged email again: a new delivery with the same content is queued
+         * @description Answers the new delivery; the logged one is left as it was. Honours `Idempotency-Key`, so a retried request queues one email. Requires the `admin` role.
+         */
+        post: operations["resendEmailDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -510,7 +570,7 @@ export type paths = {
         post?: never;
         /**
          * Delete the caller's account, confirmed with the password
-         * @description Credentials and sessions end at once; the profile and memberships are removed or anonymised as the services process the deletion, hence 202. A wrong password is 401 `INVALID_CREDENTIALS`.
+         * @description Credentials and sessions end at once; the profile and memberships are removed or anonymised as the services process the deletion, hence 202. A wrong password is 400 `VALIDATION_FAILED` naming the `password` field, as for a password change: a 401 would tell the client its session had ended.
          */
         delete: operations["deleteMe"];
         options?: never;
@@ -554,6 +614,43 @@ export type paths = {
          */
         put: operations["replaceNotificationPreferences"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's in-app notifications, newest first */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the caller’s notifications read
+         * @description Marking a read notification again changes nothing. Another user’s notification is 404.
+         */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -760,6 +857,26 @@ export type paths = {
          * @description Honours `Idempotency-Key`.
          */
         post: operations["createComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn off the email category an unsubscribe token names (RFC 8058 one-click)
+         * @description No sign-in: the signed token alone says who and what. Mail clients POST the form `List-Unsubscribe=One-Click`; an empty or JSON body works too. Unsubscribing again changes nothing.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1084,6 +1201,190 @@ export interface operations {
             };
         };
     };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            /** @description null when the broker dead-lettered the message by itself */
+                            deadLetteredAt: string | null;
+                            eventId: string;
+                            /** @description null when the message is not a readable event */
+                            eventType: string | null;
+                            /** @description `<queue>:<event id>`, unique across queues */
+                            id: string;
+                            /** @description The message as JSON, or its text when it is not JSON */
+                            payload: unknown;
+                            /** @description The consuming service queue the event failed in */
+                            queue: string;
+                            /** @description What the last failed attempt threw */
+                            reason: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden — `code`: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redriveDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden — `code`: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found — `code`: DEAD_LETTER_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listEmailDeliveries: {
         parameters: {
             query?: {
@@ -1143,6 +1444,135 @@ export interface operations {
             };
             /** @description Forbidden — `code`: FORBIDDEN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendEmailDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses per operation (a UUID is ideal); a repeat with the same key and body answers the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        lastError: string | null;
+                        sentAt: string | null;
+                        /** @description queued, sent or failed */
+                        status: string;
+                        template: string;
+                        to: string;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden — `code`: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found — `code`: DELIVERY_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict — `code`: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity — `code`: IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3205,7 +3635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthorized — `code`: INVALID_CREDENTIALS, UNAUTHENTICATED, SESSION_REVOKED */
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3561,6 +3991,177 @@ export interface operations {
                 };
             };
             /** @description Not Found — `code`: PROFILE_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description `true`: only unread notifications */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Where the web app shows the subject, e.g. /projects/<id>/tasks/WEB-42 */
+                            link: string | null;
+                            readAt: string | null;
+                            title: string;
+                            /** @description The event kind, e.g. task.assigned, project.invited, payment.succeeded */
+                            type: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Unread notifications of the caller in all, not only on this page */
+                        unreadCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found — `code`: NOTIFICATION_NOT_FOUND, NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5726,6 +6327,84 @@ export interface operations {
             };
             /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token from the email's link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    "List-Unsubscribe"?: "One-Click";
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @constant */
+                    "List-Unsubscribe"?: "One-Click";
+                };
+                "multipart/form-data": {
+                    /** @constant */
+                    "List-Unsubscribe"?: "One-Click";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The email category that is now off, e.g. tasks */
+                        category: string;
+                        /** @description The address the email went to */
+                        email: string;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: INVALID_TOKEN, VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

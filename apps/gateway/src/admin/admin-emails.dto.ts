@@ -14,6 +14,9 @@ export const emailDeliveryResponse = z.object({
 });
 export type EmailDeliveryResponse = z.output<typeof emailDeliveryResponse>;
 
+export const emailDeliveryParams = z.strictObject({ id: z.uuid() });
+export type EmailDeliveryParams = z.output<typeof emailDeliveryParams>;
+
 export const emailDeliveryPage = pageOf(emailDeliveryResponse);
 export type EmailDeliveryPage = z.output<typeof emailDeliveryPage>;
 
@@ -32,4 +35,9 @@ function toEmailDelivery(delivery: commsV1.EmailDelivery): EmailDeliveryResponse
 
 export function toEmailDeliveryPage(response: commsV1.ListEmailDeliveriesResponse): EmailDeliveryPage {
   return { items: response.items.map(toEmailDelivery), nextCursor: emptyToNull(response.nextCursor) };
+}
+
+export function toResentDelivery(response: commsV1.ResendEmailDeliveryResponse): EmailDeliveryResponse {
+  if (!response.delivery) throw new Error('comms service answered a resend without the new delivery');
+  return toEmailDelivery(response.delivery);
 }

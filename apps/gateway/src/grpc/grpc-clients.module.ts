@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { authV1, commsV1, projectV1, userV1 } from '@msp/contracts';
+import { authV1, commsV1, opsV1, projectV1, userV1 } from '@msp/contracts';
 import { connectService } from '@msp/platform';
 import { HealthDefinition } from 'nice-grpc-server-health';
 import type { BackendName, GatewayConfig } from '../config.js';
@@ -9,11 +9,18 @@ export const USER_CLIENT = Symbol('UserServiceClient');
 export const PROJECT_CLIENT = Symbol('ProjectServiceClient');
 export const COMMS_CLIENT = Symbol('CommsServiceClient');
 export const HEALTH_PROBES = Symbol('HealthProbes');
+export const DEAD_LETTER_CLIENTS = Symbol('DeadLetterServiceClients');
 
 export type AuthClient = authV1.AuthServiceClient;
 export type UserClient = userV1.UserServiceClient;
 export type ProjectClient = projectV1.ProjectServiceClient;
 export type CommsClient = commsV1.CommsServiceClient;
+export type DeadLetterClient = opsV1.DeadLetterServiceClient;
+
+/** The services that consume events; each serves the dead letters of its own queue on its gRPC port. */
+export const EVENT_CONSUMERS = ['user', 'project', 'comms'] as const satisfies readonly BackendName[];
+export type EventConsumer = (typeof EVENT_CONSUMERS)[number];
+export type DeadLetterClients = Record<EventConsumer, DeadLetterClient>;
 
 /** The slice of the standard grpc.health.v1 client the readiness check uses. */
 export interface HealthProbe {
@@ -26,6 +33,7 @@ export interface GatewayClients {
   user: UserClient;
   project: ProjectClient;
   comms: CommsClient;
+  deadLetters: DeadLetterClients;
   health: HealthProbes;
 }
 
@@ -82,6 +90,11 @@ export class GrpcClientsModule {
         provide(USER_CLIENT, 'user', (c) => c.open(userV1.UserServiceDefinition, grpc.user, grpc.deadlineMs)),
         provide(PROJECT_CLIENT, 'project', (c) => c.open(projectV1.ProjectServiceDefinition, grpc.project, grpc.deadlineMs)),
         provide(COMMS_CLIENT, 'comms', (c) => c.open(commsV1.CommsServiceDefinition, grpc.comms, grpc.deadlineMs)),
+        provide(DEAD_LETTER_CLIENTS, 'deadLetters', (c) => ({
+          user: c.open(opsV1.DeadLetterServiceDefinition, grpc.user, grpc.deadlineMs),
+          project: c.open(opsV1.DeadLetterServiceDefinition, grpc.project, grpc.deadlineMs),
+          comms: c.open(opsV1.DeadLetterServiceDefinition, grpc.comms, grpc.deadlineMs),
+        })),
         provide(HEALTH_PROBES, 'health', (c) => ({
           auth: health(c, grpc.auth),
           user: health(c, grpc.user),
@@ -89,7 +102,7 @@ export class GrpcClientsModule {
           comms: health(c, grpc.comms),
         })),
       ],
-      exports: [AUTH_CLIENT, USER_CLIENT, PROJECT_CLIENT, COMMS_CLIENT, HEALTH_PROBES],
+      exports: [AUTH_CLIENT, USER_CLIENT, PROJECT_CLIENT, COMMS_CLIENT, DEAD_LETTER_CLIENTS, HEALTH_PROBES],
     };
   }
 }

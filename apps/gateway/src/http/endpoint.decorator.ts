@@ -23,6 +23,12 @@ export interface EndpointSpec {
   /** Path parameters; a value that fails them cannot name a resource, so it is answered 404. */
   params?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * The body may also arrive as an HTML form (urlencoded or multipart), parsed into string fields and
+   * validated by `body` like JSON. Only for what cannot send JSON, such as the one-click unsubscribe
+   * POST of mail clients (RFC 8058); every other route answers forms with 415.
+   */
+  acceptsForm?: boolean;
   query?: z.ZodType;
   /** Request headers the handler reads (e.g. `if-match`), by their lower-case names; parsed by ValidHeaders. */
   headers?: z.ZodType;

@@ -56,17 +56,46 @@ describe('HTTP pipeline (real gateway, fake backends)', () => {
     });
   });
 
-  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+  it('answers malformed JSON with 400 MALFORMED_JSON naming the body', async () => {
     const response = await post('/api/v1/auth/register', '{"email": ');
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(await response.json()).toMatchObject({ code: 'MALFORMED_JSON', status: 400 });
+    expect(await response.json()).toMatchObject({
+      code: 'MALFORMED_JSON',
+      status: 400,
+      errors: [{ path: 'body', message: 'must be valid JSON' }],
+    });
+  });
+
+  it('refuses a body with a __proto__ key as MALFORMED_JSON naming the body', async () => {
+    const response = await post('/api/v1/auth/register', '{"email": "a@example.com", "__proto__": {"isAdmin": true}}');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'MALFORMED_JSON', errors: [{ path: 'body' }] });
+  });
+
+  it('answers a path the router cannot match (bad percent-encoding, over-long id) with a 404 problem', async () => {
+    for (const path of ['/api/v1/projects/%E0%A4%A', `/api/v1/projects/${'x'.repeat(500)}`]) {
+      const response = await fetch(`${gateway.url}${path}`, { headers: { 'x-request-id': 'trace-url' } });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('x-request-id')).toBe('trace-url');
+      expect(await response.json()).toMatchObject({ code: 'NOT_FOUND', status: 404, correlationId: 'trace-url' });
+    }
   });
 
   it('answers an empty JSON body with 400 MALFORMED_JSON', async () => {
     const response = await post('/api/v1/auth/register', '');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'MALFORMED_JSON' });
+  });
+
+  it('answers a request Node cannot parse (a URL over 16 KiB) with a problem too', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/projects/${'x'.repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { code: string; correlationId: string };
+    expect(problem).toMatchObject({ status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
+    expect(response.headers.get('x-request-id')).toBe(problem.correlationId);
   });
 
   it('answers a body over 1 MiB with 413', async () => {

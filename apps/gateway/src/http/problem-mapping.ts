@@ -103,7 +103,15 @@ function clientStatusOf(error: unknown): number | undefined {
 
 function mapClientError(status: number, error: unknown): MappedProblem {
   if (status === 400 && isBodyParseError(error)) {
-    return { status, code: 'MALFORMED_JSON', detail: 'The request body is not valid JSON.', fault: false };
+    // Like every 400, it names what to fix: here the body as a whole.
+    const message = isPrototypePoisoning(error) ? 'must not contain __proto__ or constructor.prototype keys' : 'must be valid JSON';
+    return {
+      status,
+      code: 'MALFORMED_JSON',
+      detail: 'The request body is not valid JSON.',
+      errors: [{ path: 'body', message }],
+      fault: false,
+    };
   }
   const [code, detail] = CLIENT_DETAILS[status] ?? [codeOfStatus(status), titleOf(status)];
   return { status, code, detail, fault: false };
@@ -118,6 +126,12 @@ function isBodyParseError(error: unknown): boolean {
   if (cause instanceof SyntaxError) return true;
   const code = (cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && code.startsWith('FST_ERR_CTP_');
+}
+
+/** The JSON parser refuses keys that could change an object's prototype (secure-json-parse). */
+function isPrototypePoisoning(error: unknown): boolean {
+  const cause = error instanceof HttpException ? error.cause : error;
+  return cause instanceof SyntaxError && cause.message.includes('forbidden prototype property');
 }
 
 function statusCodeOf(error: unknown): number | undefined {

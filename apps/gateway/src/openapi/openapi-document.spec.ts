@@ -52,6 +52,12 @@ describe('OpenAPI document', () => {
       'POST /api/v1/projects',
       'GET /api/v1/projects/{projectId}',
       'GET /api/v1/admin/emails',
+      'POST /api/v1/admin/emails/{id}/resend',
+      'GET /api/v1/admin/dead-letters',
+      'POST /api/v1/admin/dead-letters/{id}/redrive',
+      'GET /api/v1/notifications',
+      'POST /api/v1/notifications/{id}/read',
+      'POST /api/v1/unsubscribe',
       'PATCH /api/v1/me',
       'DELETE /api/v1/me',
       'GET /api/v1/me/notification-preferences',
@@ -115,6 +121,22 @@ describe('OpenAPI document', () => {
       ['cursor', 'query', false],
     ]);
     expect(document.paths['/api/v1/admin/emails']?.['get']?.responses['403']).toBeDefined();
+  });
+
+  it('documents the one-click unsubscribe body as optional, in JSON or as a form', () => {
+    const unsubscribe = document.paths['/api/v1/unsubscribe']?.['post'];
+    expect(unsubscribe?.requestBody?.required).toBe(false);
+    expect(Object.keys(unsubscribe?.requestBody?.content ?? {})).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+    ]);
+    expect(unsubscribe?.requestBody?.content['multipart/form-data']?.schema).toMatchObject({
+      properties: { 'List-Unsubscribe': { const: 'One-Click' } },
+    });
+    // Every other body stays JSON only, and required.
+    expect(document.paths['/api/v1/auth/verify-email']?.['post']?.requestBody).toMatchObject({ required: true });
+    expect(Object.keys(document.paths['/api/v1/auth/verify-email']?.['post']?.requestBody?.content ?? {})).toEqual(['application/json']);
   });
 
   it('documents 429 with Retry-After on every operation, and a budget group on every auth route', () => {

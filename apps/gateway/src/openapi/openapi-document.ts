@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegisteredEndpoint } from '../http/endpoint.decorator.js';
+import { FORM_MEDIA_TYPES } from '../http/form-body-parser.js';
 import { idempotencyKeyHeaders } from '../http/idempotency.interceptor.js';
 import { problemSchema, titleOf } from '../http/problem.js';
 
@@ -23,7 +24,7 @@ export interface OpenApiOperation {
   security: Array<Record<string, string[]>>;
   'x-auth': RegisteredEndpoint['auth'];
   parameters?: OpenApiParameter[];
-  requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
+  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> } | { $ref: string }>;
 }
 
@@ -119,7 +120,13 @@ function operationOf(endpoint: RegisteredEndpoint): OpenApiOperation {
   if (description) operation.description = description;
   if (parameters.length > 0) operation.parameters = parameters;
   if (endpoint.body) {
-    operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchemaOf(endpoint.body, 'input') } } };
+    const schema = jsonSchemaOf(endpoint.body, 'input');
+    const mediaTypes = ['application/json', ...(endpoint.acceptsForm ? FORM_MEDIA_TYPES : [])];
+    operation.requestBody = {
+      // A body schema that accepts no body at all makes the body optional.
+      required: !endpoint.body.safeParse(undefined).success,
+      content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema }])),
+    };
   }
   for (const [status, other] of Object.entries(endpoint.otherResponses ?? {})) {
     operation.responses[status] = {

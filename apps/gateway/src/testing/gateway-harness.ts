@@ -1,10 +1,21 @@
 import { Writable } from 'node:stream';
-import { authV1, commsV1, projectV1, userV1 } from '@msp/contracts';
+import { authV1, commsV1, opsV1, projectV1, userV1 } from '@msp/contracts';
 import { createLogger, RemoteCallError, type Cache } from '@msp/platform';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { loadGatewayConfig } from '../config.js';
 import { startGateway } from '../gateway.js';
-import type { AuthClient, CommsClient, GatewayClients, HealthProbes, ProjectClient, UserClient } from '../grpc/grpc-clients.module.js';
+import {
+  EVENT_CONSUMERS,
+  type AuthClient,
+  type CommsClient,
+  type DeadLetterClient,
+  type DeadLetterClients,
+  type EventConsumer,
+  type GatewayClients,
+  type HealthProbes,
+  type ProjectClient,
+  type UserClient,
+} from '../grpc/grpc-clients.module.js';
 
 export const ISSUER = 'msp-auth';
 export const AUDIENCE = 'msp-api';
@@ -67,6 +78,8 @@ export interface FakeBackends {
   user?: Partial<UserClient>;
   project?: Partial<ProjectClient>;
   comms?: Partial<CommsClient>;
+  /** Each consuming service's DeadLetterService; one not given has no dead letters. */
+  deadLetters?: Partial<Record<EventConsumer, Partial<DeadLetterClient>>>;
   health?: HealthProbes;
 }
 
@@ -77,6 +90,15 @@ export function fakeClients(backends: FakeBackends): GatewayClients {
     user: fakeOf(userV1.UserServiceDefinition, backends.user ?? {}),
     project: fakeOf(projectV1.ProjectServiceDefinition, backends.project ?? {}),
     comms: fakeOf(commsV1.CommsServiceDefinition, backends.comms ?? {}),
+    deadLetters: Object.fromEntries(
+      EVENT_CONSUMERS.map((name) => [
+        name,
+        fakeOf<DeadLetterClient>(opsV1.DeadLetterServiceDefinition, {
+          listDeadLetters: async () => ({ items: [] }),
+          ...backends.deadLetters?.[name],
+        }),
+      ]),
+    ) as DeadLetterClients,
     health: backends.health ?? { auth: serving, user: serving, project: serving, comms: serving },
   };
 }

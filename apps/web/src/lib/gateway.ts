@@ -37,6 +37,8 @@ export type ForgotPasswordInput = JsonBody<'/api/v1/auth/password/forgot', 'post
 export type ResetPasswordInput = JsonBody<'/api/v1/auth/password/reset', 'post'>;
 /** The project an accepted invitation joined, with the caller's role in it. */
 export type JoinedProject = paths['/api/v1/invitations/accept']['post']['responses'][200]['content']['application/json'];
+/** The email category an unsubscribe link turned off, and the address it was sent to. */
+export type Unsubscribed = paths['/api/v1/unsubscribe']['post']['responses'][200]['content']['application/json'];
 
 /**
  * FALLBACK until the OpenAPI document has it: API.md lets login answer with an MFA challenge instead of
@@ -185,6 +187,10 @@ export const gateway = {
    */
   acceptInvitation: (token: string, accessToken: string, client: ClientContext): Promise<GatewayResult<JoinedProject>> =>
     settle(api.POST('/api/v1/invitations/accept', { body: { token }, ...callOptions(client, accessToken) }), 'json'),
+
+  /** No session needed: the token names the user and the category. Unsubscribing twice is no error. */
+  unsubscribe: (token: string, client: ClientContext): Promise<GatewayResult<Unsubscribed>> =>
+    settle(api.POST('/api/v1/unsubscribe', { params: { query: { token } }, ...callOptions(client) }), 'json'),
 } as const;
 
 export function isMfaChallenge(result: TokenPair | MfaChallenge): result is MfaChallenge {

@@ -13,7 +13,9 @@ export interface Subscription {
   prefetch?: number;
 }
 
+/** A message that failed every retry, as the bus holds it for an administrator. */
 export interface DeadLetter {
+  /** The message's event id (unique within its queue, not across queues). */
   id: string;
   queue: string;
   event: unknown;
@@ -35,6 +37,13 @@ export interface EventBus {
   stopConsuming(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Up to `limit` dead letters of one queue, oldest first, left in place. */
+  listDeadLetters(queue: string, limit: number): Promise<DeadLetter[]>;
+  /**
+   * Moves the dead letter with event id `id` back to `queue` (that queue only) with a fresh retry
+   * budget; false when the queue holds no such dead letter.
+   */
+  redriveDeadLetter(queue: string, id: string): Promise<boolean>;
 }
 
 /** Retry policy shared by both adapters: delays before each redelivery, then the dead-letter queue. */

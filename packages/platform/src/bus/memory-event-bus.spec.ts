@@ -180,11 +180,11 @@ describe('MemoryEventBus', () => {
     await bus.publish(event);
     expect(bus.deadLetters()).toHaveLength(1);
 
-    expect(await bus.redrive('comms', 'unknown-id')).toBe(false);
-    expect(await bus.redrive('other', event.id)).toBe(false);
+    expect(await bus.redriveDeadLetter('comms', 'unknown-id')).toBe(false);
+    expect(await bus.redriveDeadLetter('other', event.id)).toBe(false);
 
     healthy = true;
-    expect(await bus.redrive('comms', event.id)).toBe(true);
+    expect(await bus.redriveDeadLetter('comms', event.id)).toBe(true);
     await vi.waitFor(() => expect(handled).toEqual([event.id]), { timeout: 1_000 });
     expect(bus.deadLetters()).toEqual([]);
   });
@@ -258,6 +258,31 @@ describe('MemoryEventBus', () => {
     await project.subscribe({ queue: 'project', events: ['auth.#'], handler: projectHandler });
     await bus.publish(registered());
     expect(projectHandler).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives each service a view of only its own queues' dead letters", async () => {
+    const bus = new MemoryEventBus({ retryDelaysMs: [] });
+    const comms = bus.scoped();
+    const project = bus.scoped();
+    let healthy = false;
+    const handled: string[] = [];
+    const handler = async (event: Envelope) => {
+      if (!healthy) throw new Error('down');
+      handled.push(event.id);
+    };
+    await comms.subscribe({ queue: 'comms', events: ['auth.#'], handler });
+    await project.subscribe({ queue: 'project', events: ['auth.#'], handler });
+    const event = registered();
+    await bus.publish(event);
+
+    expect((await comms.listDeadLetters('comms', 10)).map((letter) => letter.queue)).toEqual(['comms']);
+    expect(await comms.listDeadLetters('project', 10)).toEqual([]);
+    expect(await project.redriveDeadLetter('comms', event.id)).toBe(false);
+
+    healthy = true;
+    expect(await comms.redriveDeadLetter('comms', event.id)).toBe(true);
+    await vi.waitFor(() => expect(handled).toEqual([event.id]), { timeout: 1_000 });
+    expect(bus.deadLetters().map((letter) => letter.queue)).toEqual(['project']);
   });
 
   it('rejects a publish whose retry is cut short by stopConsuming, so the outbox keeps the event', async () => {

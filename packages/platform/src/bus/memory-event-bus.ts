@@ -88,6 +88,10 @@ export class MemoryEventBus implements EventBus {
       stopConsuming: () => this.stopConsuming([...own]),
       ping: () => this.ping(),
       close: () => this.stopConsuming([...own]),
+      // Only its own queues' dead letters: every service reports its own, so the admin API, which
+      // asks each service and merges, counts each dead letter once.
+      listDeadLetters: async (queue, limit) => (own.has(queue) ? this.listDeadLetters(queue, limit) : []),
+      redriveDeadLetter: async (queue, id) => own.has(queue) && (await this.redriveDeadLetter(queue, id)),
     };
   }
 
@@ -102,7 +106,6 @@ export class MemoryEventBus implements EventBus {
     return this.dead.map((letter) => ({ ...letter }));
   }
 
-  /** Same shape as RabbitEventBus.listDeadLetters, for the admin API. */
   async listDeadLetters(queue: string, limit: number): Promise<DeadLetter[]> {
     return this.deadLetters()
       .filter((letter) => letter.queue === queue)
@@ -113,7 +116,7 @@ export class MemoryEventBus implements EventBus {
    * Hands a dead letter back to its queue with a fresh retry budget. Returns false when there is no such
    * dead letter. Does not wait for the handler: like a broker redrive, the message is only re-queued.
    */
-  async redrive(queue: string, id: string): Promise<boolean> {
+  async redriveDeadLetter(queue: string, id: string): Promise<boolean> {
     const index = this.dead.findIndex((letter) => letter.queue === queue && letter.id === id);
     const letter = this.dead[index];
     if (!letter) return false;

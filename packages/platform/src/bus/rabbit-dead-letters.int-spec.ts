@@ -137,11 +137,11 @@ describe('RabbitEventBus retries and dead letters (real RabbitMQ)', () => {
     await bus.publish(event);
     await waitForDeadLetters(bus, 'redrive', 1);
 
-    expect(await bus.redrive('redrive', randomUUID())).toBe(false);
+    expect(await bus.redriveDeadLetter('redrive', randomUUID())).toBe(false);
     expect(await bus.listDeadLetters('redrive', 10)).toHaveLength(1);
 
     healthy = true;
-    expect(await bus.redrive('redrive', event.id)).toBe(true);
+    expect(await bus.redriveDeadLetter('redrive', event.id)).toBe(true);
     await vi.waitFor(() => expect(handled).toEqual([event.id]), WAIT);
     expect(await bus.listDeadLetters('redrive', 10)).toEqual([]);
     expect(other).toEqual([event.id]);

@@ -145,7 +145,7 @@ export class RabbitEventBus implements EventBus {
   }
 
   /** Moves one message from `<queue>.dlq` back to `<queue>`; false when there is no such message. */
-  async redrive(queue: string, messageId: string): Promise<boolean> {
+  async redriveDeadLetter(queue: string, messageId: string): Promise<boolean> {
     return this.withAdminChannel((channel) => redriveDeadLetter(channel, queue, messageId, this.publishTimeoutMs));
   }
 

@@ -43,4 +43,11 @@ export const envVar = {
       .transform((value) => (value === undefined || value === '' ? fallback : value === 'true' || value === '1')),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   durationMs: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /** Comma-separated durations in milliseconds (`200,1000,5000`); unset or empty means undefined. */
+  optionalDurationList: () =>
+    z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.split(',').map((part) => Number(part.trim()))))
+      .pipe(z.array(z.number().int().positive()).optional()),
 };

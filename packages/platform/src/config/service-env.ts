@@ -12,4 +12,10 @@ export const serviceEnv = {
   REDIS_URL: envVar.optionalUrl(),
   AMQP_URL: envVar.optionalUrl(),
   SHUTDOWN_GRACE_MS: envVar.durationMs(10_000),
+  /**
+   * Delays before each redelivery of a failed event (RabbitMQ only), e.g. `1000,5000,30000` (the
+   * default). They are the TTLs of the retry queues: changing them on a running broker needs those
+   * queues deleted first, as RabbitMQ refuses to redeclare a queue with other arguments.
+   */
+  BUS_RETRY_DELAYS_MS: envVar.optionalDurationList(),
 };

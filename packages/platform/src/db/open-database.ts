@@ -28,6 +28,12 @@ const migrationConfig = (options: DatabaseOptions) => ({
 export async function openPostgres(url: string, options: DatabaseOptions & { poolSize?: number }): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', (error) => options.logger.warn({ err: error }, 'idle database connection failed'));
+  // The pool listens for errors only on idle clients. A checked-out client whose connection dies
+  // between two queries (inside a transaction, say) emits 'error' itself, and with no listener that
+  // kills the process; its caller learns of the failure from the next query, and the pool drops it.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => options.logger.debug({ err: error }, 'database connection failed while checked out')),
+  );
   const db = drizzlePg({ client: pool }) as unknown as Db;
 
   // Replicas starting together must not run the same migration twice: an advisory lock held on one

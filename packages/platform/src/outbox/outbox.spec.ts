@@ -39,6 +39,12 @@ class RecordingBus implements EventBus {
   async stopConsuming() {}
   async ping() {}
   async close() {}
+  async listDeadLetters() {
+    return [];
+  }
+  async redriveDeadLetter() {
+    return false;
+  }
 }
 
 const registered = (n: number) => ({

@@ -1,5 +1,9 @@
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
+import { opsV1 } from '@msp/contracts';
 import type { Server } from 'nice-grpc';
+import { deadLetterErrorStatus } from '../dead-letters/dead-letter.errors.js';
+import { DeadLettersGrpc } from '../dead-letters/dead-letters.grpc.js';
+import { DeadLetterAdmin } from '../dead-letters/dead-letters.service.js';
 import type { ErrorStatusMapper } from '../grpc/grpc-server.js';
 import { createLogger } from '../logging/logger.js';
 import type { ServiceRuntimeOptions, SharedInfrastructure, ServiceRuntime } from './service-runtime.js';
@@ -14,6 +18,7 @@ export interface CommonServiceConfig {
   REDIS_URL?: string | undefined;
   AMQP_URL?: string | undefined;
   SHUTDOWN_GRACE_MS: number;
+  BUS_RETRY_DELAYS_MS?: readonly number[] | undefined;
 }
 
 export interface ServiceDefinition extends Pick<ServiceRuntimeOptions, 'service' | 'schema' | 'migrationsFolder' | 'outbox' | 'inbox'> {
@@ -24,6 +29,11 @@ export interface ServiceDefinition extends Pick<ServiceRuntimeOptions, 'service'
   errorMappers: ErrorStatusMapper[];
   registerGrpc(server: Server, app: INestApplicationContext): void;
   startConsumers?(app: INestApplicationContext): Promise<void>;
+  /**
+   * The event queues the service consumes: their dead letters are served to administrators over gRPC
+   * (msp.ops.v1.DeadLetterService, on the service's own port).
+   */
+  deadLetterQueues?: readonly string[];
 }
 
 /** Opens a service's infrastructure and starts it: the one start path of every service. */
@@ -40,17 +50,24 @@ export async function launchService(definition: ServiceDefinition, shared?: Shar
     databaseUrl: definition.databaseUrl,
     redisUrl: config.REDIS_URL,
     amqpUrl: config.AMQP_URL,
+    busRetryDelaysMs: config.BUS_RETRY_DELAYS_MS,
     shared,
   });
+  const deadLetterQueues = definition.deadLetterQueues ?? [];
   try {
     return await startServiceHost({
       runtime,
       module: definition.module(runtime),
       grpc: { host: config.GRPC_HOST, port: definition.grpcPort },
       opsPort: config.OPS_PORT,
-      errorMappers: definition.errorMappers,
+      errorMappers: [...definition.errorMappers, deadLetterErrorStatus],
       shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-      registerGrpc: definition.registerGrpc,
+      registerGrpc: (server, app) => {
+        definition.registerGrpc(server, app);
+        if (deadLetterQueues.length > 0) {
+          server.add(opsV1.DeadLetterServiceDefinition, new DeadLettersGrpc(new DeadLetterAdmin(runtime.bus, deadLetterQueues)));
+        }
+      },
       ...(definition.startConsumers ? { startConsumers: definition.startConsumers } : {}),
     });
   } catch (error) {

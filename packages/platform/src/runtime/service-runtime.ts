@@ -38,6 +38,8 @@ export interface ServiceRuntimeOptions {
   databaseUrl?: string | undefined;
   redisUrl?: string | undefined;
   amqpUrl?: string | undefined;
+  /** Redelivery delays of the RabbitMQ bus (its default when unset). */
+  busRetryDelaysMs?: readonly number[] | undefined;
   shared?: SharedInfrastructure | undefined;
 }
 
@@ -70,7 +72,7 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
     : (shared?.cache ?? new MemoryCache());
   const ownsBus = options.amqpUrl !== undefined;
   let bus: EventBus;
-  if (options.amqpUrl) bus = new RabbitEventBus({ url: options.amqpUrl, logger });
+  if (options.amqpUrl) bus = new RabbitEventBus({ url: options.amqpUrl, logger, retryDelaysMs: options.busRetryDelaysMs });
   else if (shared?.bus) bus = shared.bus;
   else throw new Error(`${options.service}: AMQP_URL is not set and no embedded bus was given`);
 
