@@ -1,14 +1,25 @@
 import { PlatformModule, type ServiceRuntime } from '@msp/platform';
 import { Module, type DynamicModule, type OnApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommsGrpc } from './comms.grpc.js';
 import { COMMS_SETTINGS, type CommsSettings } from './comms-settings.js';
 import type { CommsConfig } from './config.js';
 import { COMMS_INBOX, COMMS_QUEUE, CommsEventsConsumer } from './consumers/comms-events.consumer.js';
+import { EventOutcomes } from './consumers/event-outcomes.js';
 import { DeliveriesGrpc } from './deliveries/deliveries.grpc.js';
 import { DeliveriesRepository } from './deliveries/deliveries.repository.js';
 import { DeliveriesService } from './deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from './deliveries/delivery-dispatcher.js';
+import { EmailQueue } from './deliveries/email-queue.js';
 import { MAIL_TRANSPORT, smtpTransport } from './deliveries/mail-transport.js';
+import { NotificationsGrpc } from './notifications/notifications.grpc.js';
+import { NotificationsRepository } from './notifications/notifications.repository.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { EmailPreferencesRepository } from './recipients/email-preferences.repository.js';
 import { RecipientsRepository } from './recipients/recipients.repository.js';
+import { SuppressionsRepository } from './suppression/suppressions.repository.js';
+import { UnsubscribeGrpc } from './unsubscribe/unsubscribe.grpc.js';
+import { UnsubscribeTokensRepository } from './unsubscribe/unsubscribe-tokens.repository.js';
+import { UnsubscribeService } from './unsubscribe/unsubscribe.service.js';
 
 @Module({})
 export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,6 +29,7 @@ export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShut
     const settings: CommsSettings = {
       mailFrom: config.MAIL_FROM,
       webUrl: config.WEB_URL,
+      apiPublicUrl: config.API_PUBLIC_URL,
       maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
       pollMs: config.DELIVERY_POLL_MS,
     };
@@ -27,12 +39,26 @@ export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShut
       providers: [
         { provide: COMMS_SETTINGS, useValue: settings },
         { provide: COMMS_INBOX, useValue: runtime.inbox(COMMS_QUEUE) },
-        { provide: MAIL_TRANSPORT, useFactory: () => smtpTransport(config.SMTP_URL) },
+        {
+          provide: MAIL_TRANSPORT,
+          useFactory: () => smtpTransport({ url: config.SMTP_URL, maxConnections: config.SMTP_MAX_CONNECTIONS }),
+        },
+        RecipientsRepository,
+        EmailPreferencesRepository,
+        SuppressionsRepository,
         DeliveriesRepository,
         DeliveriesService,
         DeliveriesGrpc,
         DeliveryDispatcher,
-        RecipientsRepository,
+        EmailQueue,
+        NotificationsRepository,
+        NotificationsService,
+        NotificationsGrpc,
+        UnsubscribeTokensRepository,
+        UnsubscribeService,
+        UnsubscribeGrpc,
+        CommsGrpc,
+        EventOutcomes,
         CommsEventsConsumer,
       ],
     };

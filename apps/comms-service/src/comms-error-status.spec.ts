@@ -8,6 +8,9 @@ const expected: Record<CommsErrorCode, Status> = {
   VALIDATION_FAILED: Status.INVALID_ARGUMENT,
   UNAUTHENTICATED: Status.UNAUTHENTICATED,
   FORBIDDEN: Status.PERMISSION_DENIED,
+  DELIVERY_NOT_FOUND: Status.NOT_FOUND,
+  NOTIFICATION_NOT_FOUND: Status.NOT_FOUND,
+  INVALID_TOKEN: Status.INVALID_ARGUMENT,
 };
 
 class OtherFeatureError extends DomainError<'SOMETHING_ELSE'> {}

@@ -1,12 +1,12 @@
 import { commsV1 } from '@msp/contracts';
 import { launchService, type RunningService, type SharedInfrastructure } from '@msp/platform';
 import { CommsAppModule } from './app.module.js';
+import { CommsGrpc } from './comms.grpc.js';
 import { commsErrorStatus } from './comms.errors.js';
 import type { CommsConfig } from './config.js';
-import { CommsEventsConsumer } from './consumers/comms-events.consumer.js';
+import { COMMS_QUEUE, CommsEventsConsumer } from './consumers/comms-events.consumer.js';
 import { migrationsFolder } from './db/migrations-folder.js';
 import { inbox, outbox } from './db/schema.js';
-import { DeliveriesGrpc } from './deliveries/deliveries.grpc.js';
 
 /** Starts the communications service: used by its own `main.ts` and by the embedded launcher. */
 export function startCommsService(config: CommsConfig, shared?: SharedInfrastructure): Promise<RunningService> {
@@ -22,8 +22,9 @@ export function startCommsService(config: CommsConfig, shared?: SharedInfrastruc
       grpcPort: config.COMMS_GRPC_PORT,
       module: (runtime) => CommsAppModule.with(runtime, config),
       errorMappers: [commsErrorStatus],
-      registerGrpc: (server, app) => server.add(commsV1.CommsServiceDefinition, app.get(DeliveriesGrpc)),
+      registerGrpc: (server, app) => server.add(commsV1.CommsServiceDefinition, app.get(CommsGrpc)),
       startConsumers: (app) => app.get(CommsEventsConsumer).start(),
+      deadLetterQueues: [COMMS_QUEUE],
     },
     shared,
   );

@@ -10,7 +10,11 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Mega Solution Platform <no-reply@msp.localhost>'),
   /** The web app's public URL: links in emails point there. */
   WEB_URL: z.url().default('http://localhost:3000'),
-  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** The gateway's public URL: one-click unsubscribe headers (RFC 8058) point at its API. */
+  API_PUBLIC_URL: z.url().default('http://localhost:8080'),
+  /** SMTP connections kept open and shared by the dispatcher's concurrent sends. */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   DELIVERY_POLL_MS: envVar.durationMs(500),
 });
 

@@ -1,12 +1,15 @@
 import { PlatformModule, type ServiceRuntime } from '@msp/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { UserConfig } from './config.js';
-import { AuthEventsConsumer, USER_INBOX, USER_QUEUE } from './consumers/auth-events.consumer.js';
+import { AuthEventsConsumer } from './consumers/auth-events.consumer.js';
+import { USER_INBOX, USER_QUEUE } from './consumers/user-inbox.js';
+import { UserQueueConsumer } from './consumers/user-queue.consumer.js';
 import { DirectoryRepository } from './directory/directory.repository.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { ExportService } from './export/export.service.js';
 import { PreferencesRepository } from './preferences/preferences.repository.js';
 import { PreferencesService } from './preferences/preferences.service.js';
+import { UnsubscribeConsumer } from './preferences/unsubscribe.consumer.js';
 import { ProfileCache } from './profiles/profile-cache.js';
 import { ProfilesRepository } from './profiles/profiles.repository.js';
 import { ProfilesService } from './profiles/profiles.service.js';
@@ -31,6 +34,8 @@ export class UserAppModule {
         DirectoryService,
         ExportService,
         AuthEventsConsumer,
+        UnsubscribeConsumer,
+        UserQueueConsumer,
         UserGrpc,
       ],
     };

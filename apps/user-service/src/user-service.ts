@@ -2,7 +2,8 @@ import { userV1 } from '@msp/contracts';
 import { launchService, type RunningService, type SharedInfrastructure } from '@msp/platform';
 import { UserAppModule } from './app.module.js';
 import type { UserConfig } from './config.js';
-import { AuthEventsConsumer } from './consumers/auth-events.consumer.js';
+import { USER_QUEUE } from './consumers/user-inbox.js';
+import { UserQueueConsumer } from './consumers/user-queue.consumer.js';
 import { migrationsFolder } from './db/migrations-folder.js';
 import { inbox, outbox } from './db/schema.js';
 import { directoryErrorStatus } from './directory/directory.errors.js';
@@ -26,7 +27,8 @@ export function startUserService(config: UserConfig, shared?: SharedInfrastructu
       module: (runtime) => UserAppModule.with(runtime, config),
       errorMappers: [profileErrorStatus, preferencesErrorStatus, directoryErrorStatus, exportErrorStatus],
       registerGrpc: (server, app) => server.add(userV1.UserServiceDefinition, app.get(UserGrpc)),
-      startConsumers: (app) => app.get(AuthEventsConsumer).start(),
+      startConsumers: (app) => app.get(UserQueueConsumer).start(),
+      deadLetterQueues: [USER_QUEUE],
     },
     shared,
   );

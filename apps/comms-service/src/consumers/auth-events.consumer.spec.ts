@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createEnvelope, type Envelope, type EventData } from '@msp/events';
+import { createEnvelope, type Envelope, type EventData, type EventType } from '@msp/events';
 import { migratedPglite, type TestDatabase } from '@msp/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../db/migrations-folder.js';
 import { commsConsumerKit } from '../testing/comms-consumer-kit.js';
-import type { ConsumedAuthEvent } from './auth-email-handlers.js';
 import type { CommsEventsConsumer } from './comms-events.consumer.js';
 
 const token = 'tok_abcdefghijklmnopqrstuvwxyz';
 const at = '2026-03-01T14:05:00.000Z';
 
-function event<T extends ConsumedAuthEvent>(type: T, data: EventData<T>, time?: string): Envelope<T> {
-  const envelope = createEnvelope({ type, source: 'auth', subject: data.userId, data });
+function event<T extends EventType>(type: T, data: EventData<T>, time?: string): Envelope<T> {
+  const envelope = createEnvelope({ type, source: 'auth', subject: (data as { userId: string }).userId, data });
   return time ? { ...envelope, time } : envelope;
 }
 
@@ -63,7 +62,7 @@ describe('CommsEventsConsumer, on auth events', () => {
     return { userId, email };
   }
 
-  it('subscribes the comms queue to every event it handles, auth and project, in one subscription', async () => {
+  it('subscribes the comms queue to every event it handles, from every service, in one subscription', async () => {
     await consumer.start();
 
     expect(kit.subscriptions).toHaveLength(1);
@@ -71,6 +70,7 @@ describe('CommsEventsConsumer, on auth events', () => {
     expect([...kit.subscriptions[0]!.events].sort()).toEqual(
       [
         'auth.email_verification.requested.v1',
+        'auth.email.verified.v1',
         'auth.mfa.disabled.v1',
         'auth.mfa.enabled.v1',
         'auth.password.changed.v1',
@@ -78,6 +78,12 @@ describe('CommsEventsConsumer, on auth events', () => {
         'auth.user.registered.v1',
         'auth.user.signed_in.v1',
         'project.member.invited.v1',
+        'task.assigned.v1',
+        'task.commented.v1',
+        'payment.succeeded.v1',
+        'payment.failed.v1',
+        'user.profile.updated.v1',
+        'user.preferences.updated.v1',
       ].sort(),
     );
   });
@@ -113,6 +119,9 @@ describe('CommsEventsConsumer, on auth events', () => {
       expect(queued[0]!.textBody).toMatch(/^Hallo Jürgen,\n/);
       expect(queued[0]!.textBody).toContain(sample.link);
       expect(queued[0]!.htmlBody).toContain('Hallo Jürgen,');
+      // Security emails cannot be turned off: no unsubscribe link, in the body or the headers.
+      expect(queued[0]!.unsubscribeUrl).toBeNull();
+      expect(queued[0]!.textBody).not.toContain('unsubscribe');
       expect(kit.pokes()).toBe(before + 1);
     },
   );
@@ -179,9 +188,9 @@ describe('CommsEventsConsumer, on auth events', () => {
 
   it('ignores an event type it does not handle', async () => {
     const other = createEnvelope({
-      type: 'auth.email.verified.v1',
+      type: 'auth.user.suspended.v1',
       source: 'auth',
-      data: { userId: randomUUID(), email: 'a@example.test' },
+      data: { userId: randomUUID(), email: 'a@example.test', by: randomUUID() },
     });
 
     await consumer.handle(other);

@@ -1,6 +1,6 @@
 import { inboxTable, outboxTable } from '@msp/platform';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const commsSchema = pgSchema('comms');
 
@@ -9,14 +9,18 @@ export const emailDeliveries = commsSchema.table(
   'email_deliveries',
   {
     id: uuid('id').primaryKey(),
-    /** The event that caused it: at most one email per event and template. */
-    eventId: uuid('event_id').notNull(),
+    /** The event that caused it: at most one email per event and template. Null for an admin's resend. */
+    eventId: uuid('event_id'),
+    /** The logged delivery an administrator resent; set exactly when there is no event. */
+    resentFrom: uuid('resent_from').references((): AnyPgColumn => emailDeliveries.id),
     toAddress: text('to_address').notNull(),
     template: text('template').notNull(),
     locale: text('locale').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),
+    /** The RFC 8058 one-click address (`List-Unsubscribe`); null for security emails and mail to non-users. */
+    unsubscribeUrl: text('unsubscribe_url'),
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -28,6 +32,7 @@ export const emailDeliveries = commsSchema.table(
   },
   (table) => [
     check('email_deliveries_status_check', sql`${table.status} in ('queued', 'sent', 'failed')`),
+    check('email_deliveries_cause_check', sql`(${table.eventId} is null) <> (${table.resentFrom} is null)`),
     index('email_deliveries_due_idx')
       .on(table.nextAttemptAt)
       .where(sql`${table.status} = 'queued'`),
@@ -52,6 +57,83 @@ export const recipients = commsSchema.table(
   },
   // Mail to an address rather than a user (an invitation) looks up whether someone there has an account.
   (table) => [index('recipients_email_idx').on(sql`lower(${table.email})`)],
+);
+
+/**
+ * Each user's email switches per category, copied from `user.preferences.updated.v1` (the user service
+ * owns them) and from unsubscribes, which take effect here at once. No row: every category is on.
+ */
+export const emailPreferences = commsSchema.table('email_preferences', {
+  userId: uuid('user_id').primaryKey(),
+  /** Category → on/off, as the user service publishes it; a category it does not name is on. */
+  email: jsonb('email').$type<Record<string, boolean>>().notNull(),
+  /** Time of the newest choice applied: an older event never overwrites a newer choice. */
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+});
+
+/**
+ * Unsubscribe links: one random token per email, stored only as its SHA-256. A token may be used any
+ * number of times until it expires; it names the user and the category its email belonged to.
+ */
+export const unsubscribeTokens = commsSchema.table(
+  'unsubscribe_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    category: text('category').notNull(),
+    /** The address the email went to, for the confirmation page. */
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (table) => [
+    // Security emails cannot be turned off, so no link may ever name that category.
+    check('unsubscribe_tokens_category_check', sql`${table.category} <> 'security'`),
+    index('unsubscribe_tokens_user_idx').on(table.userId, table.expiresAt),
+  ],
+);
+
+/**
+ * Addresses that hard-bounced (a 5xx reply to RCPT TO): mail to them fails without contacting SMTP,
+ * to protect the sender's reputation, until the address is verified again.
+ */
+export const suppressedAddresses = commsSchema.table(
+  'suppressed_addresses',
+  {
+    /** Lower-cased: addresses compare case-insensitively. */
+    address: text('address').primaryKey(),
+    /** The SMTP reply that bounced. */
+    reason: text('reason').notNull(),
+    deliveryId: uuid('delivery_id').references(() => emailDeliveries.id),
+    suppressedAt: timestamp('suppressed_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (table) => [check('suppressed_addresses_lower_check', sql`${table.address} = lower(${table.address})`)],
+);
+
+/** Each user's in-app notification inbox. */
+export const notifications = commsSchema.table(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    /** The event that caused it: at most one notification per event and user. */
+    eventId: uuid('event_id').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** A path in the web app, e.g. /projects/<id>/tasks/WEB-42; empty when there is nowhere to go. */
+    link: text('link').notNull().default(''),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    // Millisecond precision, like a JS Date: keyset cursors carry it exactly.
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('notifications_event_user_idx').on(table.eventId, table.userId),
+    index('notifications_user_created_idx').on(table.userId, table.createdAt, table.id),
+    index('notifications_unread_idx')
+      .on(table.userId)
+      .where(sql`${table.readAt} is null`),
+  ],
 );
 
 export const outbox = outboxTable(commsSchema);

@@ -6,7 +6,7 @@ import { emailDeliveries } from '../db/schema.js';
 export type DeliveryRow = typeof emailDeliveries.$inferSelect;
 export type NewDelivery = Pick<
   typeof emailDeliveries.$inferInsert,
-  'id' | 'eventId' | 'toAddress' | 'template' | 'locale' | 'subject' | 'textBody' | 'htmlBody'
+  'id' | 'eventId' | 'resentFrom' | 'toAddress' | 'template' | 'locale' | 'subject' | 'textBody' | 'htmlBody' | 'unsubscribeUrl'
 >;
 
 const logColumns = {
@@ -25,8 +25,11 @@ export type DeliveryLogEntry = { [K in keyof typeof logColumns]: DeliveryRow[K] 
 export class DeliveriesRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
-  async insert(delivery: NewDelivery, tx: Db = this.db): Promise<void> {
-    await tx.insert(emailDeliveries).values(delivery);
+  /** Queues a delivery; resolves to its entry in the log. */
+  async insert(delivery: NewDelivery, tx: Db = this.db): Promise<DeliveryLogEntry> {
+    const [entry] = await tx.insert(emailDeliveries).values(delivery).returning(logColumns);
+    if (!entry) throw new Error(`delivery ${delivery.id} was not inserted`);
+    return entry;
   }
 
   /**
@@ -53,6 +56,11 @@ export class DeliveriesRepository {
       .where(sql`${t.id} in ${ids}`);
   }
 
+  async findById(id: string, tx: Db = this.db): Promise<DeliveryRow | undefined> {
+    const [row] = await tx.select().from(emailDeliveries).where(eq(emailDeliveries.id, id)).limit(1);
+    return row;
+  }
+
   async markSent(id: string, attempts: number): Promise<void> {
     await this.db
       .update(emailDeliveries)
@@ -67,8 +75,8 @@ export class DeliveriesRepository {
       .where(eq(emailDeliveries.id, id));
   }
 
-  async markFailed(id: string, attempts: number, error: string): Promise<void> {
-    await this.db
+  async markFailed(id: string, attempts: number, error: string, tx: Db = this.db): Promise<void> {
+    await tx
       .update(emailDeliveries)
       .set({ status: 'failed', attempts, lastError: error, claimedUntil: null })
       .where(eq(emailDeliveries.id, id));

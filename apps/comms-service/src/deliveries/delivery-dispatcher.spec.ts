@@ -1,162 +1,154 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@msp/platform';
-import { describe, expect, it } from 'vitest';
-import type { CommsSettings } from '../comms-settings.js';
-import type { DeliveriesRepository, DeliveryRow } from './deliveries.repository.js';
-import { DeliveryDispatcher } from './delivery-dispatcher.js';
-import type { MailTransport, OutgoingMail } from './mail-transport.js';
-
-const settings: CommsSettings = { mailFrom: 'MSP <no-reply@msp.test>', webUrl: 'http://web.test', maxAttempts: 3, pollMs: 60_000 };
-
-type Outcome =
-  | { kind: 'sent'; id: string; attempts: number }
-  | { kind: 'retry'; id: string; attempts: number; error: string; nextAttemptAt: Date }
-  | { kind: 'failed'; id: string; attempts: number; error: string };
-
-/** Hands out the given deliveries once and records what the dispatcher decided for each. */
-class FakeDeliveries {
-  readonly outcomes: Outcome[] = [];
-  constructor(private due: DeliveryRow[]) {}
-
-  async claimDue() {
-    const claimed = this.due;
-    this.due = [];
-    return claimed;
-  }
-  async markSent(id: string, attempts: number) {
-    this.outcomes.push({ kind: 'sent', id, attempts });
-  }
-  async markRetry(id: string, attempts: number, error: string, nextAttemptAt: Date) {
-    this.outcomes.push({ kind: 'retry', id, attempts, error, nextAttemptAt });
-  }
-  async markFailed(id: string, attempts: number, error: string) {
-    this.outcomes.push({ kind: 'failed', id, attempts, error });
-  }
-}
-
-class FakeTransport implements MailTransport {
-  readonly sent: OutgoingMail[] = [];
-  closed = false;
-  constructor(private readonly failure?: unknown) {}
-
-  async send(mail: OutgoingMail) {
-    if (this.failure) throw this.failure;
-    this.sent.push(mail);
-  }
-  close() {
-    this.closed = true;
-  }
-}
-
-const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
-
-function delivery(attempts = 0): DeliveryRow {
-  const now = new Date();
-  return {
-    id: randomUUID(),
-    eventId: randomUUID(),
-    toAddress: `to-${randomUUID()}@example.test`,
-    template: 'verify-email.v1',
-    locale: 'en',
-    subject: 'Confirm your email address',
-    textBody: 'text body',
-    htmlBody: '<p>html body</p>',
-    status: 'queued',
-    attempts,
-    lastError: null,
-    nextAttemptAt: now,
-    claimedUntil: null,
-    createdAt: now,
-    sentAt: null,
-  };
-}
-
-/** One pass of the dispatcher: `start` runs a pass at once, `stop` lets it finish and ends the loop. */
-async function dispatchOnce(due: DeliveryRow[], transport: FakeTransport) {
-  const deliveries = new FakeDeliveries(due);
-  const dispatcher = new DeliveryDispatcher(
-    deliveries as unknown as DeliveriesRepository,
-    transport,
-    settings,
-    createLogger('test', 'silent'),
-  );
-  dispatcher.start();
-  await dispatcher.stop();
-  return deliveries.outcomes;
-}
+import { migratedPglite, type TestDatabase } from '@msp/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsFolder } from '../db/migrations-folder.js';
+import { commsConsumerKit, FakeTransport, smtpError, testCommsSettings, type CommsKit } from '../testing/comms-consumer-kit.js';
+import type { NewDelivery } from './deliveries.repository.js';
 
 describe('DeliveryDispatcher', () => {
-  it('sends a due delivery with a stable message id and marks it sent', async () => {
+  let database: TestDatabase;
+  let kit: CommsKit;
+
+  beforeAll(async () => {
+    database = await migratedPglite('comms', migrationsFolder);
+    kit = commsConsumerKit(database.db);
+  });
+  afterAll(() => database?.close());
+
+  /** Queues a delivery due now, as if its event's email had just been queued. */
+  async function queued(overrides: Partial<NewDelivery> = {}, attempts = 0) {
+    const id = randomUUID();
+    await kit.deliveries.insert({
+      id,
+      eventId: randomUUID(),
+      toAddress: `to-${id}@example.test`,
+      template: 'task-assigned.v1',
+      locale: 'en',
+      subject: 'Subject',
+      textBody: 'text body',
+      htmlBody: '<p>html body</p>',
+      ...overrides,
+    });
+    if (attempts > 0) await kit.deliveries.markRetry(id, attempts, 'earlier failure', new Date(Date.now() - 1));
+    return (await kit.deliveryById(id))!;
+  }
+
+  /** One pass of a real dispatcher: `start` runs a pass at once, `stop` lets it finish and ends the loop. */
+  async function dispatchOnce(transport: FakeTransport) {
+    const dispatcher = kit.dispatcher(transport);
+    dispatcher.start();
+    await dispatcher.stop();
+  }
+
+  it('sends a due delivery with a stable message id, marks it sent and closes the transport on stop', async () => {
     const transport = new FakeTransport();
-    const due = delivery();
+    const due = await queued();
 
-    const outcomes = await dispatchOnce([due], transport);
+    await dispatchOnce(transport);
 
-    expect(transport.sent).toEqual([
+    expect(transport.sent.filter((mail) => mail.to === due.toAddress)).toEqual([
       {
-        from: settings.mailFrom,
+        from: testCommsSettings.mailFrom,
         to: due.toAddress,
         subject: due.subject,
         text: due.textBody,
         html: due.htmlBody,
         messageId: `<${due.id}@msp.localhost>`,
+        unsubscribeUrl: undefined,
       },
     ]);
-    expect(outcomes).toEqual([{ kind: 'sent', id: due.id, attempts: 1 }]);
+    expect(await kit.deliveryById(due.id)).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: expect.any(Date) });
     expect(transport.closed).toBe(true);
   });
 
-  it.each([
-    ['an SMTP 4xx reply', smtpError(451, '451 4.3.0 try again later')],
-    ['a connection failure', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ECONNREFUSED' })],
-  ])('defers the delivery after %s, to a later attempt', async (_label, failure) => {
-    const due = delivery(1);
-    const before = Date.now();
+  it("hands the delivery's one-click unsubscribe address to the transport", async () => {
+    const transport = new FakeTransport();
+    const due = await queued({ unsubscribeUrl: 'https://api.test/api/v1/unsubscribe?token=abc' });
 
-    const outcomes = await dispatchOnce([due], new FakeTransport(failure));
+    await dispatchOnce(transport);
 
-    expect(outcomes).toEqual([
-      { kind: 'retry', id: due.id, attempts: 2, error: (failure as Error).message, nextAttemptAt: expect.any(Date) },
-    ]);
-    const retry = outcomes[0] as Extract<Outcome, { kind: 'retry' }>;
-    // Second attempt failed: the backoff is 2 s (1 s doubled once).
-    expect(retry.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 2_000);
+    expect(transport.sent.find((mail) => mail.to === due.toAddress)?.unsubscribeUrl).toBe('https://api.test/api/v1/unsubscribe?token=abc');
   });
 
-  it('fails the delivery at once after an SMTP 5xx reply', async () => {
-    const due = delivery();
+  it.each([
+    ['an SMTP 4xx reply', smtpError(451, '451 4.3.0 try again later', 'RCPT TO')],
+    ['a connection failure', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ECONNREFUSED' })],
+    ['a refused SMTP login (our configuration)', Object.assign(smtpError(535, '535 5.7.8 authentication failed'), { code: 'EAUTH' })],
+  ])('defers the delivery after %s, to a later attempt with backoff', async (_label, failure) => {
+    const due = await queued({}, 1);
+    const before = Date.now();
 
-    const outcomes = await dispatchOnce([due], new FakeTransport(smtpError(550, '550 5.1.1 mailbox unavailable')));
+    await dispatchOnce(new FakeTransport(failure));
 
-    expect(outcomes).toEqual([{ kind: 'failed', id: due.id, attempts: 1, error: '550 5.1.1 mailbox unavailable' }]);
+    const row = await kit.deliveryById(due.id);
+    expect(row).toMatchObject({ status: 'queued', attempts: 2, lastError: failure.message });
+    // Second attempt failed: between half and all of 10 s (5 s doubled once).
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 5_000);
+    expect(row!.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 10_000);
+  });
+
+  it('fails the delivery at once after a 5xx reply that is not about the recipient, and suppresses nothing', async () => {
+    const due = await queued();
+
+    await dispatchOnce(new FakeTransport(smtpError(554, '554 5.7.1 message rejected as spam', 'DATA')));
+
+    expect(await kit.deliveryById(due.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: '554 5.7.1 message rejected as spam',
+    });
+    expect(await kit.suppressions.find(due.toAddress)).toBeUndefined();
   });
 
   it('fails the delivery when its last allowed attempt fails, even transiently', async () => {
-    const due = delivery(settings.maxAttempts - 1);
+    const due = await queued({}, testCommsSettings.maxAttempts - 1);
 
-    const outcomes = await dispatchOnce([due], new FakeTransport(smtpError(421, '421 service not available')));
+    await dispatchOnce(new FakeTransport(smtpError(421, '421 service not available')));
 
-    expect(outcomes).toEqual([{ kind: 'failed', id: due.id, attempts: settings.maxAttempts, error: '421 service not available' }]);
+    expect(await kit.deliveryById(due.id)).toMatchObject({
+      status: 'failed',
+      attempts: testCommsSettings.maxAttempts,
+      lastError: '421 service not available',
+    });
   });
 
   it('keeps the recorded error short', async () => {
-    const due = delivery();
+    const due = await queued();
 
-    const outcomes = await dispatchOnce([due], new FakeTransport(smtpError(451, `451 ${'x'.repeat(2_000)}`)));
+    await dispatchOnce(new FakeTransport(smtpError(451, `451 ${'x'.repeat(2_000)}`)));
 
-    expect((outcomes[0] as Extract<Outcome, { kind: 'retry' }>).error).toHaveLength(500);
+    expect((await kit.deliveryById(due.id))!.lastError).toHaveLength(500);
+  });
+
+  it('keeps recording a sent email while the database is briefly away, so it is not sent twice', async () => {
+    const transport = new FakeTransport();
+    const due = await queued();
+    const markSent = kit.deliveries.markSent.bind(kit.deliveries);
+    let failures = 0;
+    kit.deliveries.markSent = async (id, attempts) => {
+      if (id === due.id && failures < 3) {
+        failures++;
+        throw new Error('Connection terminated unexpectedly');
+      }
+      return markSent(id, attempts);
+    };
+    try {
+      await dispatchOnce(transport);
+    } finally {
+      kit.deliveries.markSent = markSent;
+    }
+
+    expect(failures).toBe(3);
+    expect(transport.sent.filter((mail) => mail.to === due.toAddress)).toHaveLength(1);
+    expect(await kit.deliveryById(due.id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('handles each delivery of a batch on its own', async () => {
-    const [first, second] = [delivery(), delivery()];
+    const [first, second] = [await queued(), await queued()];
 
-    const outcomes = await dispatchOnce([first!, second!], new FakeTransport());
+    await dispatchOnce(new FakeTransport());
 
-    expect(outcomes.map((outcome) => [outcome.kind, outcome.id]).sort()).toEqual(
-      [
-        ['sent', first!.id],
-        ['sent', second!.id],
-      ].sort(),
-    );
+    expect((await kit.deliveryById(first!.id))!.status).toBe('sent');
+    expect((await kit.deliveryById(second!.id))!.status).toBe('sent');
   });
 });

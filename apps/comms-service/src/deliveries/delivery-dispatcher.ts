@@ -1,16 +1,22 @@
-import { LOGGER, PollingLoop, type Logger } from '@msp/platform';
+import { LOGGER, PollingLoop, UnitOfWork, type Logger } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { COMMS_SETTINGS, type CommsSettings } from '../comms-settings.js';
+import { bypassesSuppression, isHardBounce, suppressedError } from '../suppression/suppression-rules.js';
+import { SuppressionsRepository } from '../suppression/suppressions.repository.js';
 import { DeliveriesRepository, type DeliveryRow } from './deliveries.repository.js';
 import { isPermanentFailure, MAIL_TRANSPORT, type MailTransport } from './mail-transport.js';
+import { retryDelayMs } from './retry-backoff.js';
 
 const BATCH = 20;
 const LEASE_MS = 60_000;
+/** Kept clear of the lease's end: it is counted on the database's clock, the deadline on ours. */
+const LEASE_MARGIN_MS = 5_000;
 
 /**
  * Sends queued deliveries over SMTP, apart from event consumption: a slow or refusing mail server
  * delays emails but never blocks the bus. Transient failures are retried with exponential backoff
- * until the attempt limit; permanent ones (5xx) fail at once.
+ * until the attempt limit; permanent ones (5xx) fail at once, and a hard bounce also suppresses the
+ * address, so later mail to it fails without contacting SMTP.
  */
 @Injectable()
 export class DeliveryDispatcher {
@@ -18,6 +24,8 @@ export class DeliveryDispatcher {
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
+    private readonly suppressions: SuppressionsRepository,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(COMMS_SETTINGS) private readonly settings: CommsSettings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -41,12 +49,20 @@ export class DeliveryDispatcher {
 
   /** Sends one batch; true when the batch was full (more may be due). */
   private async sendDue(): Promise<boolean> {
+    const leaseEndsAt = Date.now() + LEASE_MS - LEASE_MARGIN_MS;
     const due = await this.deliveries.claimDue(BATCH, LEASE_MS);
-    await Promise.all(due.map((delivery) => this.send(delivery)));
+    await Promise.all(due.map((delivery) => this.send(delivery, leaseEndsAt)));
     return due.length === BATCH;
   }
 
-  private async send(delivery: DeliveryRow): Promise<void> {
+  private async send(delivery: DeliveryRow, leaseEndsAt: number): Promise<void> {
+    // Checked at sending, not at queueing: a bounce may come between the two, and resends pass here too.
+    const suppression = bypassesSuppression(delivery.template) ? undefined : await this.suppressions.find(delivery.toAddress);
+    if (suppression) {
+      await this.deliveries.markFailed(delivery.id, delivery.attempts, suppressedError(suppression));
+      this.logger.info({ deliveryId: delivery.id, template: delivery.template }, 'email not sent: address suppressed');
+      return;
+    }
     const attempts = delivery.attempts + 1;
     try {
       await this.transport.send({
@@ -56,38 +72,52 @@ export class DeliveryDispatcher {
         text: delivery.textBody,
         html: delivery.htmlBody,
         messageId: `<${delivery.id}@msp.localhost>`,
+        unsubscribeUrl: delivery.unsubscribeUrl ?? undefined,
       });
     } catch (error) {
       await this.recordFailure(delivery, attempts, error);
       return;
     }
     // The mail is out: failing to record that must not count as a failed send, or it would be sent again.
-    await this.recordSent(delivery, attempts);
+    await this.recordSent(delivery, attempts, leaseEndsAt);
   }
 
-  private async recordSent(delivery: DeliveryRow, attempts: number): Promise<void> {
+  /**
+   * Keeps trying for as long as this dispatcher's lease on the delivery holds: until it ends nobody
+   * else sends it, so a database that is away for a few seconds cannot cause a second email. Only a
+   * record still failing when the lease runs out can (the database away for most of a minute).
+   */
+  private async recordSent(delivery: DeliveryRow, attempts: number, leaseEndsAt: number): Promise<void> {
     for (let tries = 1; ; tries++) {
       try {
         await this.deliveries.markSent(delivery.id, attempts);
         this.logger.info({ deliveryId: delivery.id, template: delivery.template, attempts }, 'email sent');
         return;
       } catch (error) {
-        if (tries >= 5) {
+        const waitMs = Math.min(2_000, 200 * tries);
+        if (Date.now() + waitMs >= leaseEndsAt) {
           this.logger.error({ err: error, deliveryId: delivery.id }, 'email sent but not recorded; it may be sent again after its lease');
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 200 * tries));
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
     }
   }
 
   private async recordFailure(delivery: DeliveryRow, attempts: number, error: unknown): Promise<void> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    if (isPermanentFailure(error) || attempts >= this.settings.maxAttempts) {
+    if (isHardBounce(error)) {
+      // Failed and suppressed together: a suppression without its failed delivery would be unexplained.
+      await this.unitOfWork.run(async (tx) => {
+        await this.deliveries.markFailed(delivery.id, attempts, message, tx);
+        await this.suppressions.suppress({ address: delivery.toAddress, reason: message, deliveryId: delivery.id, at: new Date() }, tx);
+      });
+      this.logger.warn({ deliveryId: delivery.id, attempts, error: message }, 'email bounced; address suppressed');
+    } else if (isPermanentFailure(error) || attempts >= this.settings.maxAttempts) {
       await this.deliveries.markFailed(delivery.id, attempts, message);
       this.logger.warn({ deliveryId: delivery.id, attempts, error: message }, 'email failed for good');
     } else {
-      const delayMs = Math.min(15 * 60_000, 1_000 * 2 ** (attempts - 1));
+      const delayMs = retryDelayMs(attempts);
       await this.deliveries.markRetry(delivery.id, attempts, message, new Date(Date.now() + delayMs));
       this.logger.info({ deliveryId: delivery.id, attempts, delayMs, error: message }, 'email deferred');
     }

@@ -1,6 +1,6 @@
 import { DB, type Db } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { desc, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { recipients } from '../db/schema.js';
 
 /** What one event tells us about the person it concerns. */
@@ -15,6 +15,7 @@ export interface RecipientFacts {
 
 /** Whom to write to and how: every field is set, with fallbacks where we know nothing better. */
 export interface Recipient {
+  userId: string;
   email: string;
   displayName: string;
   locale: string;
@@ -61,6 +62,12 @@ export class RecipientsRepository {
     return withFallbacks(row);
   }
 
+  /** The user as comms knows them from events, or undefined when no event about them has arrived yet. */
+  async findById(userId: string, tx: Db = this.db): Promise<Recipient | undefined> {
+    const [row] = await tx.select().from(recipients).where(eq(recipients.userId, userId)).limit(1);
+    return row ? withFallbacks(row) : undefined;
+  }
+
   /**
    * The person who has an account at this address, if comms has heard of one: for mail that is sent to
    * an address rather than to a user (an invitation). Addresses compare case-insensitively; should two
@@ -79,7 +86,7 @@ export class RecipientsRepository {
 }
 
 /** A greeting needs a name: the part of the address before the @ is the one every user recognises. */
-function withFallbacks(row: { email: string; displayName: string | null; locale: string | null }): Recipient {
+function withFallbacks(row: { userId: string; email: string; displayName: string | null; locale: string | null }): Recipient {
   const displayName = row.displayName?.trim() || row.email.split('@')[0] || row.email;
-  return { email: row.email, displayName, locale: row.locale ?? DEFAULT_LOCALE };
+  return { userId: row.userId, email: row.email, displayName, locale: row.locale ?? DEFAULT_LOCALE };
 }

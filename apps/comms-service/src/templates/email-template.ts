@@ -6,6 +6,24 @@ export interface RenderedEmail {
 
 export type SupportedLocale = 'en' | 'de';
 
+/**
+ * What kind of email a template sends: the switch a user turns it off with. Security emails protect
+ * the account and always go; every other category can be turned off and carries an unsubscribe link.
+ * The names are the user service's preference categories.
+ */
+export type EmailCategory = 'security' | 'projects' | 'tasks' | 'billing';
+
+/** A template's versioned name (`task-assigned.v1`: a changed text is a new version) and category. */
+export interface EmailTemplateId {
+  name: string;
+  category: EmailCategory;
+}
+
+/** True for a category a user may turn off: it respects preferences and carries an unsubscribe link. */
+export function isOptional(category: EmailCategory): boolean {
+  return category !== 'security';
+}
+
 /** The recipient's language if we have its texts, else English. `de-AT` is German. */
 export function supportedLocale(locale: string): SupportedLocale {
   return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
@@ -66,6 +84,31 @@ export function formatUtc(iso: string, locale: SupportedLocale): string {
   return `${formatter.format(new Date(iso))} UTC`;
 }
 
+/**
+ * The Intl locale for numbers and dates: the recipient's own (`de-AT`, `en-US`) when it is of a
+ * language we write, else that language's default, so formats never disagree with the text around them.
+ */
+export function intlLocale(locale: string): string {
+  const supported = supportedLocale(locale);
+  const fallback = supported === 'de' ? 'de-DE' : 'en-GB';
+  if (!locale.toLowerCase().startsWith(supported)) return fallback;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(locale).length > 0 ? locale : fallback;
+  } catch {
+    return fallback; // not a well-formed language tag
+  }
+}
+
+/**
+ * An amount in the currency's minor unit (cents), written as the recipient's locale writes money:
+ * `€29.00` in English, `29,00 €` in German. The currency's own decimals come from Intl (JPY has none).
+ */
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  const formatter = new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: currency.toUpperCase() });
+  const decimals = formatter.resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter.format(amountMinor / 10 ** decimals);
+}
+
 /** The parts of a notification email; every string is plain text and escaped here, not by the caller. */
 export interface EmailContent {
   subject: string;
@@ -78,6 +121,8 @@ export interface EmailContent {
   action?: { label: string; href: string };
   /** The quieter closing lines: what to do if this was not you, why you got this email. */
   notes?: string[];
+  /** Why the recipient gets this kind of email and the link that stops it; last in both parts. */
+  unsubscribe?: { reason: string; label: string; href: string };
 }
 
 /** Builds both parts from the same content, so the text and HTML versions never say different things. */
@@ -92,6 +137,7 @@ export function composeEmail(content: EmailContent): RenderedEmail {
     ...followUp,
     ...(content.action ? [`${content.action.label}: ${content.action.href}`] : []),
     ...notes,
+    ...(content.unsubscribe ? [`${content.unsubscribe.reason}\n${content.unsubscribe.label}: ${content.unsubscribe.href}`] : []),
   ].join('\n\n');
 
   const muted = 'font-size:13px;color:#57606a';
@@ -113,7 +159,12 @@ export function composeEmail(content: EmailContent): RenderedEmail {
         ? button(content.action.href, content.action.label) +
           `<p style="${muted};word-break:break-all">${escapeHtml(content.action.href)}</p>`
         : '') +
-      notes.map((note) => `<p style="${muted}">${escapeHtml(note)}</p>`).join(''),
+      notes.map((note) => `<p style="${muted}">${escapeHtml(note)}</p>`).join('') +
+      (content.unsubscribe
+        ? `<hr style="border:none;border-top:1px solid #d0d7de;margin:24px 0 12px">` +
+          `<p style="${muted}">${escapeHtml(content.unsubscribe.reason)} ` +
+          `<a href="${escapeHtml(content.unsubscribe.href)}" style="color:#57606a">${escapeHtml(content.unsubscribe.label)}</a></p>`
+        : ''),
   );
   return { subject: content.subject, text: `${text}\n`, html };
 }

@@ -1,4 +1,4 @@
-import { composeEmail, formatUtc, singleLine, supportedLocale, type RenderedEmail } from './email-template.js';
+import { composeEmail, formatUtc, singleLine, supportedLocale, type EmailTemplateId, type RenderedEmail } from './email-template.js';
 
 export interface MfaDisabledModel {
   displayName: string;
@@ -8,7 +8,7 @@ export interface MfaDisabledModel {
 }
 
 /** Template `mfa-disabled`, version 1. */
-export const MFA_DISABLED_TEMPLATE = 'mfa-disabled.v1';
+export const MFA_DISABLED_TEMPLATE: EmailTemplateId = { name: 'mfa-disabled.v1', category: 'security' };
 
 const texts = {
   en: {

@@ -1,4 +1,4 @@
-import { composeEmail, formatUtc, singleLine, supportedLocale, type RenderedEmail } from './email-template.js';
+import { composeEmail, formatUtc, singleLine, supportedLocale, type EmailTemplateId, type RenderedEmail } from './email-template.js';
 
 export interface MfaEnabledModel {
   displayName: string;
@@ -8,7 +8,7 @@ export interface MfaEnabledModel {
 }
 
 /** Template `mfa-enabled`, version 1. */
-export const MFA_ENABLED_TEMPLATE = 'mfa-enabled.v1';
+export const MFA_ENABLED_TEMPLATE: EmailTemplateId = { name: 'mfa-enabled.v1', category: 'security' };
 
 const texts = {
   en: {

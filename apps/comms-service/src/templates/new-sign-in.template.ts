@@ -1,4 +1,4 @@
-import { composeEmail, formatUtc, singleLine, supportedLocale, type RenderedEmail } from './email-template.js';
+import { composeEmail, formatUtc, singleLine, supportedLocale, type EmailTemplateId, type RenderedEmail } from './email-template.js';
 
 export interface NewSignInModel {
   displayName: string;
@@ -12,7 +12,7 @@ export interface NewSignInModel {
 }
 
 /** Template `new-sign-in`, version 1. */
-export const NEW_SIGN_IN_TEMPLATE = 'new-sign-in.v1';
+export const NEW_SIGN_IN_TEMPLATE: EmailTemplateId = { name: 'new-sign-in.v1', category: 'security' };
 
 const texts = {
   en: {

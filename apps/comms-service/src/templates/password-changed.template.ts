@@ -1,4 +1,4 @@
-import { composeEmail, formatUtc, singleLine, supportedLocale, type RenderedEmail } from './email-template.js';
+import { composeEmail, formatUtc, singleLine, supportedLocale, type EmailTemplateId, type RenderedEmail } from './email-template.js';
 
 export interface PasswordChangedModel {
   displayName: string;
@@ -10,7 +10,7 @@ export interface PasswordChangedModel {
 }
 
 /** Template `password-changed`, version 1. */
-export const PASSWORD_CHANGED_TEMPLATE = 'password-changed.v1';
+export const PASSWORD_CHANGED_TEMPLATE: EmailTemplateId = { name: 'password-changed.v1', category: 'security' };
 
 const texts = {
   en: {

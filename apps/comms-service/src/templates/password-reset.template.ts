@@ -1,4 +1,4 @@
-import { composeEmail, formatUtc, singleLine, supportedLocale, type RenderedEmail } from './email-template.js';
+import { composeEmail, formatUtc, singleLine, supportedLocale, type EmailTemplateId, type RenderedEmail } from './email-template.js';
 
 export interface PasswordResetModel {
   displayName: string;
@@ -9,7 +9,7 @@ export interface PasswordResetModel {
 }
 
 /** Template `password-reset`, version 1. */
-export const PASSWORD_RESET_TEMPLATE = 'password-reset.v1';
+export const PASSWORD_RESET_TEMPLATE: EmailTemplateId = { name: 'password-reset.v1', category: 'security' };
 
 const texts = {
   en: {

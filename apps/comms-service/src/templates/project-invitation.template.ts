@@ -1,4 +1,13 @@
-import { composeEmail, formatUtc, singleLine, supportedLocale, type RenderedEmail, type SupportedLocale } from './email-template.js';
+import {
+  composeEmail,
+  formatUtc,
+  singleLine,
+  supportedLocale,
+  type EmailTemplateId,
+  type RenderedEmail,
+  type SupportedLocale,
+} from './email-template.js';
+import { unsubscribeFooter } from './unsubscribe-footer.js';
 
 export type InvitedRole = 'admin' | 'member' | 'viewer';
 
@@ -14,10 +23,12 @@ export interface ProjectInvitationModel {
   link: string;
   expiresAt: string;
   locale: string;
+  /** `${WEB_URL}/unsubscribe?token=…` when the address belongs to an account; none for an address without one. */
+  unsubscribeLink?: string | undefined;
 }
 
 /** Template `project-invitation`, version 1. */
-export const PROJECT_INVITATION_TEMPLATE = 'project-invitation.v1';
+export const PROJECT_INVITATION_TEMPLATE: EmailTemplateId = { name: 'project-invitation.v1', category: 'projects' };
 
 interface Texts {
   subject: (project: string, inviter: string | null) => string;
@@ -106,5 +117,6 @@ export function renderProjectInvitation(model: ProjectInvitationModel): Rendered
     followUp: [t.howTo(email), t.newHere(email)],
     action: { label: t.action, href: model.link },
     notes: [t.ignore(expires)],
+    unsubscribe: unsubscribeFooter('projects', locale, model.unsubscribeLink),
   });
 }

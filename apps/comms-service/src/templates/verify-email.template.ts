@@ -1,4 +1,4 @@
-import { button, escapeHtml, layout, supportedLocale, type RenderedEmail } from './email-template.js';
+import { button, escapeHtml, layout, supportedLocale, type EmailTemplateId, type RenderedEmail } from './email-template.js';
 
 export interface VerifyEmailModel {
   displayName: string;
@@ -7,7 +7,7 @@ export interface VerifyEmailModel {
 }
 
 /** Template `verify-email`, version 1. */
-export const VERIFY_EMAIL_TEMPLATE = 'verify-email.v1';
+export const VERIFY_EMAIL_TEMPLATE: EmailTemplateId = { name: 'verify-email.v1', category: 'security' };
 
 const texts = {
   en: {

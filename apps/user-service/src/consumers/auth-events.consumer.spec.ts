@@ -23,21 +23,6 @@ describe('AuthEventsConsumer', () => {
   const summaryOf = (userId: string) => kit.directoryRepository.findSummary(userId);
   const by = randomUUID();
 
-  it('subscribes the user queue to the six account events, in one subscription', async () => {
-    await kit.consumer.start();
-
-    expect(kit.subscriptions).toHaveLength(1);
-    expect(kit.subscriptions[0]!.queue).toBe('user');
-    expect([...kit.subscriptions[0]!.events].sort()).toEqual([
-      'auth.email.verified.v1',
-      'auth.user.deleted.v1',
-      'auth.user.registered.v1',
-      'auth.user.roles_changed.v1',
-      'auth.user.suspended.v1',
-      'auth.user.unsuspended.v1',
-    ]);
-  });
-
   it('keeps the account facts each event carries', async () => {
     const { userId, email } = await kit.newUser();
 

@@ -1,15 +1,12 @@
 import type { Envelope } from '@msp/events';
-import { EVENT_BUS, type EventBus, type Inbox } from '@msp/platform';
+import type { Inbox } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { PreferencesRepository } from '../preferences/preferences.repository.js';
 import { ProfileCache } from '../profiles/profile-cache.js';
 import { ProfilesRepository } from '../profiles/profiles.repository.js';
-import { applyAuthEvent, CONSUMED_AUTH_EVENTS, isConsumedAuthEvent, type ConsumedAuthEvent } from './account-event-effects.js';
-
-export const USER_INBOX = Symbol('UserInbox');
-/** The user service's durable queue: its replicas compete for its messages. */
-export const USER_QUEUE = 'user';
+import { applyAuthEvent, isConsumedAuthEvent, type ConsumedAuthEvent } from './account-event-effects.js';
+import { USER_INBOX } from './user-inbox.js';
 
 /**
  * Keeps the directory's copy of account facts from auth events and anonymises deleted accounts.
@@ -19,17 +16,12 @@ export const USER_QUEUE = 'user';
 @Injectable()
 export class AuthEventsConsumer {
   constructor(
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(USER_INBOX) private readonly inbox: Inbox,
     private readonly directory: DirectoryRepository,
     private readonly profiles: ProfilesRepository,
     private readonly preferences: PreferencesRepository,
     private readonly cache: ProfileCache,
   ) {}
-
-  async start(): Promise<void> {
-    await this.bus.subscribe({ queue: USER_QUEUE, events: [...CONSUMED_AUTH_EVENTS], handler: (event) => this.handle(event) });
-  }
 
   async handle(event: Envelope): Promise<void> {
     if (!isConsumedAuthEvent(event.type)) return;

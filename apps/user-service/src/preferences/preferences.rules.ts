@@ -23,6 +23,11 @@ export function isEmailCategory(name: string): name is EmailCategory {
   return Object.hasOwn(EMAIL_CATEGORY_DEFAULTS, name);
 }
 
+/** False for the categories that stay on whatever anyone asks (security). */
+export function canTurnOff(category: EmailCategory): boolean {
+  return !LOCKED_ON.includes(category);
+}
+
 /** Every category, from what is stored where it names a known category and the default elsewhere. */
 export function effectivePreferences(stored: Record<string, boolean> | undefined): EmailPreferences {
   const effective: EmailPreferences = { ...EMAIL_CATEGORY_DEFAULTS };

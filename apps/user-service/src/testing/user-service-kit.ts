@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { createEnvelope, type Envelope, type EventData, type EventType } from '@msp/events';
-import { Inbox, MemoryCache, UnitOfWork, type Caller, type Db, type EventBus, type Subscription } from '@msp/platform';
+import { createLogger, Inbox, MemoryCache, UnitOfWork, type Caller, type Db, type EventBus, type Subscription } from '@msp/platform';
 import { asc, eq } from 'drizzle-orm';
-import { AuthEventsConsumer, USER_QUEUE } from '../consumers/auth-events.consumer.js';
+import { AuthEventsConsumer } from '../consumers/auth-events.consumer.js';
+import { USER_QUEUE } from '../consumers/user-inbox.js';
+import { UserQueueConsumer } from '../consumers/user-queue.consumer.js';
 import { inbox, outbox } from '../db/schema.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { ExportService } from '../export/export.service.js';
 import { PreferencesRepository } from '../preferences/preferences.repository.js';
 import { PreferencesService } from '../preferences/preferences.service.js';
+import { UnsubscribeConsumer } from '../preferences/unsubscribe.consumer.js';
 import { ProfileCache } from '../profiles/profile-cache.js';
 import { ProfilesRepository } from '../profiles/profiles.repository.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
@@ -27,6 +31,18 @@ export function userServiceKit(db: Db) {
   const subscriptions: Subscription[] = [];
   const bus = { subscribe: async (subscription: Subscription) => void subscriptions.push(subscription) } as unknown as EventBus;
   const profiles = new ProfilesService(profilesRepository, directoryRepository, unitOfWork, cache);
+  const preferences = new PreferencesService(preferencesRepository, profilesRepository, directoryRepository, unitOfWork);
+  const userInbox = new Inbox(unitOfWork, inbox, USER_QUEUE);
+  const consumer = new AuthEventsConsumer(userInbox, directoryRepository, profilesRepository, preferencesRepository, cache);
+  // The log lines (JSON) kept, so a test can tell an event was ignored on purpose.
+  const logged: Array<{ level: string; msg: string }> = [];
+  const logLines = new Writable({
+    write(chunk, _encoding, done) {
+      logged.push(JSON.parse(String(chunk)) as { level: string; msg: string });
+      done();
+    },
+  });
+  const unsubscribes = new UnsubscribeConsumer(userInbox, preferences, createLogger('test', 'info', logLines));
 
   return {
     db,
@@ -35,17 +51,15 @@ export function userServiceKit(db: Db) {
     profilesRepository,
     directoryRepository,
     profiles,
-    preferences: new PreferencesService(preferencesRepository, profilesRepository, directoryRepository, unitOfWork),
+    preferences,
     directory: new DirectoryService(directoryRepository, profilesRepository),
     exports: new ExportService(profilesRepository, preferencesRepository, directoryRepository),
-    consumer: new AuthEventsConsumer(
-      bus,
-      new Inbox(unitOfWork, inbox, USER_QUEUE),
-      directoryRepository,
-      profilesRepository,
-      preferencesRepository,
-      cache,
-    ),
+    /** The auth events' consumer, as the user queue hands them over. */
+    consumer,
+    /** The user queue's one subscriber, routing each event to its feature. */
+    queue: new UserQueueConsumer(bus, consumer, unsubscribes),
+    /** What the unsubscribe consumer logged (level and message of each line). */
+    logged,
 
     /** Signs a user up the way the auth service does: CreateProfile first. */
     async newUser(overrides: { displayName?: string; email?: string } = {}) {
