@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchDir = fileURLToPath(new URL('./bench/', import.meta.url));
+// Each scripts/bench/*.mjs is one benchmark exporting run(); shared helpers live in scripts/bench/lib/.
 const available = readdirSync(benchDir)
   .filter((file) => file.endsWith('.mjs'))
   .map((file) => file.replace(/\.mjs$/, ''))
