@@ -16,7 +16,7 @@ import {
   type InvitationParams,
   type InvitationResponse,
 } from './invitations.dto.js';
-import { WRITE_PROJECT_ERRORS } from './project-errors.js';
+import { ARCHIVED, WRITE_PROJECT_ERRORS } from './project-errors.js';
 import { projectParams, projectResponse, toProject, type ProjectParams, type ProjectResponse } from './projects.dto.js';
 
 const tag = 'Projects';
@@ -36,7 +36,7 @@ export class InvitationsController {
     status: 201,
     summary: 'Invite someone by email (project admins and owners); the invitee gets a single-use link',
     description: 'The invitee may not have an account yet. Someone already a member is 409. Honours `Idempotency-Key`.',
-    errorCodes: { ...WRITE_PROJECT_ERRORS, 409: ['ALREADY_MEMBER'] },
+    errorCodes: { ...WRITE_PROJECT_ERRORS, 409: ['ALREADY_MEMBER', ARCHIVED] },
     idempotent: true,
     params: projectParams,
     body: createInvitationBody,
@@ -91,7 +91,7 @@ export class InvitationsController {
     description:
       'A token that is unknown, used, revoked or expired, or an invitation sent to another address, is 404 ' +
       '`INVITATION_NOT_FOUND`. A caller who already is a member keeps their role.',
-    errorCodes: { 404: ['INVITATION_NOT_FOUND'] },
+    errorCodes: { 404: ['INVITATION_NOT_FOUND'], 409: [ARCHIVED] },
     body: acceptInvitationBody,
     response: projectResponse,
     errors: [],

@@ -14,7 +14,7 @@ import {
   type MemberResponse,
   type UpdateMemberBody,
 } from './members.dto.js';
-import { READ_PROJECT_ERRORS, WRITE_PROJECT_ERRORS } from './project-errors.js';
+import { ARCHIVED, READ_PROJECT_ERRORS, WRITE_PROJECT_ERRORS } from './project-errors.js';
 import { projectParams, type ProjectParams } from './projects.dto.js';
 
 const tag = 'Projects';
@@ -50,7 +50,7 @@ export class MembersController {
     status: 200,
     summary: "Change a member's role (project admins and owners)",
     description: 'The last owner keeps the owner role (422 `LAST_OWNER`).',
-    errorCodes: MEMBER_WRITE_ERRORS,
+    errorCodes: { ...MEMBER_WRITE_ERRORS, 409: [ARCHIVED] },
     params: memberParams,
     body: updateMemberBody,
     response: memberResponse,

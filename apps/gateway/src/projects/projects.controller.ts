@@ -3,7 +3,7 @@ import { PROJECT_CLIENT, type ProjectClient } from '../grpc/grpc-clients.module.
 import { pageQuery, type PageQuery } from '../http/common.dto.js';
 import { Endpoint } from '../http/endpoint.decorator.js';
 import { ValidBody, ValidParams, ValidQuery } from '../http/valid-input.decorator.js';
-import { READ_PROJECT_ERRORS, WRITE_PROJECT_ERRORS } from './project-errors.js';
+import { CHANGE_PROJECT_CONTENT_ERRORS, READ_PROJECT_ERRORS, WRITE_PROJECT_ERRORS } from './project-errors.js';
 import {
   createProjectBody,
   projectPage,
@@ -85,7 +85,7 @@ export class ProjectsController {
     status: 200,
     summary: 'Rename, describe, archive or unarchive a project (project admins and owners)',
     description: 'Only the fields sent change.',
-    errorCodes: WRITE_PROJECT_ERRORS,
+    errorCodes: CHANGE_PROJECT_CONTENT_ERRORS,
     params: projectParams,
     body: updateProjectBody,
     response: projectResponse,

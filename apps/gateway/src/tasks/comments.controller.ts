@@ -3,7 +3,7 @@ import { PROJECT_CLIENT, type ProjectClient } from '../grpc/grpc-clients.module.
 import { pageQuery, type PageQuery } from '../http/common.dto.js';
 import { Endpoint } from '../http/endpoint.decorator.js';
 import { ValidBody, ValidParams, ValidQuery } from '../http/valid-input.decorator.js';
-import { READ_TASK_ERRORS, WRITE_TASK_ERRORS } from '../projects/project-errors.js';
+import { CHANGE_TASK_ERRORS, READ_TASK_ERRORS } from '../projects/project-errors.js';
 import { taskParams, type TaskParams } from './tasks.dto.js';
 import {
   commentPage,
@@ -50,7 +50,7 @@ export class CommentsController {
     status: 201,
     summary: 'Comment on a task (members, admins and owners)',
     description: 'Honours `Idempotency-Key`.',
-    errorCodes: WRITE_TASK_ERRORS,
+    errorCodes: CHANGE_TASK_ERRORS,
     idempotent: true,
     params: taskParams,
     body: createCommentBody,

@@ -3,7 +3,14 @@ import type { FastifyReply } from 'fastify';
 import { PROJECT_CLIENT, type ProjectClient } from '../grpc/grpc-clients.module.js';
 import { Endpoint } from '../http/endpoint.decorator.js';
 import { ValidBody, ValidHeaders, ValidParams, ValidQuery } from '../http/valid-input.decorator.js';
-import { READ_PROJECT_ERRORS, READ_TASK_ERRORS, WRITE_PROJECT_ERRORS, WRITE_TASK_ERRORS } from '../projects/project-errors.js';
+import {
+  ARCHIVED,
+  CHANGE_PROJECT_CONTENT_ERRORS,
+  CHANGE_TASK_ERRORS,
+  READ_PROJECT_ERRORS,
+  READ_TASK_ERRORS,
+  WRITE_TASK_ERRORS,
+} from '../projects/project-errors.js';
 import { projectParams, type ProjectParams } from '../projects/projects.dto.js';
 import { expectedVersionOf, ifMatchHeaders, withEtag, type IfMatchHeaders } from './task-version.js';
 import {
@@ -58,7 +65,7 @@ export class TasksController {
     status: 201,
     summary: 'Create a task (members, admins and owners); it gets the next number of the project',
     description: 'Status and priority may be left out for their defaults. Answers the ETag. Honours `Idempotency-Key`.',
-    errorCodes: WRITE_PROJECT_ERRORS,
+    errorCodes: CHANGE_PROJECT_CONTENT_ERRORS,
     idempotent: true,
     params: projectParams,
     body: createTaskBody,
@@ -102,7 +109,7 @@ export class TasksController {
       'Send the version as `If-Match` (the ETag, e.g. `"3"`) or as `version` in the body; without one the answer ' +
       'is 428, and 409 `VERSION_CONFLICT` when the task changed since. Only the fields sent change: ' +
       '`assigneeId: null` unassigns, `dueDate: null` clears, `labels` replaces all labels.',
-    errorCodes: { ...WRITE_TASK_ERRORS, 409: ['VERSION_CONFLICT'], 428: ['PRECONDITION_REQUIRED'] },
+    errorCodes: { ...WRITE_TASK_ERRORS, 409: ['VERSION_CONFLICT', ARCHIVED], 428: ['PRECONDITION_REQUIRED'] },
     params: taskParams,
     headers: ifMatchHeaders,
     body: updateTaskBody,
@@ -127,7 +134,7 @@ export class TasksController {
     auth: 'user',
     status: 204,
     summary: 'Delete a task; its number is never given to another task',
-    errorCodes: WRITE_TASK_ERRORS,
+    errorCodes: CHANGE_TASK_ERRORS,
     params: taskParams,
     errors: [],
   })

@@ -19,7 +19,8 @@ const title = z.string().trim().min(1).max(200);
 const description = z.string().max(20_000).describe('Markdown');
 const assigneeId = z.uuid().nullable().describe('A member of the project; null for nobody');
 const dueDate = z.iso.date().nullable().describe('YYYY-MM-DD; null for none');
-const labels = z.array(z.string().trim().min(1).max(50)).max(20);
+// The project service's limits: documenting more would promise labels it refuses.
+const labels = z.array(z.string().trim().min(1).max(40)).max(20);
 
 export const createTaskBody = z.strictObject({
   title,
