@@ -20,6 +20,9 @@ import { SuppressionsRepository } from './suppression/suppressions.repository.js
 import { UnsubscribeGrpc } from './unsubscribe/unsubscribe.grpc.js';
 import { UnsubscribeTokensRepository } from './unsubscribe/unsubscribe-tokens.repository.js';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service.js';
+import { AccountDeletion } from './user-data/account-deletion.js';
+import { UserDataGrpc } from './user-data/user-data.grpc.js';
+import { UserDataService } from './user-data/user-data.service.js';
 
 @Module({})
 export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -57,6 +60,9 @@ export class CommsAppModule implements OnApplicationBootstrap, OnApplicationShut
         UnsubscribeTokensRepository,
         UnsubscribeService,
         UnsubscribeGrpc,
+        AccountDeletion,
+        UserDataService,
+        UserDataGrpc,
         CommsGrpc,
         EventOutcomes,
         CommsEventsConsumer,

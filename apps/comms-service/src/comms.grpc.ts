@@ -4,6 +4,7 @@ import type { CallContext } from 'nice-grpc';
 import { DeliveriesGrpc } from './deliveries/deliveries.grpc.js';
 import { NotificationsGrpc } from './notifications/notifications.grpc.js';
 import { UnsubscribeGrpc } from './unsubscribe/unsubscribe.grpc.js';
+import { UserDataGrpc } from './user-data/user-data.grpc.js';
 
 type Rpcs = commsV1.CommsServiceImplementation;
 
@@ -14,6 +15,7 @@ export class CommsGrpc implements Rpcs {
     private readonly deliveries: DeliveriesGrpc,
     private readonly notifications: NotificationsGrpc,
     private readonly unsubscribes: UnsubscribeGrpc,
+    private readonly userData: UserDataGrpc,
   ) {}
 
   listEmailDeliveries(request: commsV1.ListEmailDeliveriesRequest, context: CallContext) {
@@ -34,5 +36,9 @@ export class CommsGrpc implements Rpcs {
 
   unsubscribe(request: commsV1.UnsubscribeRequest) {
     return this.unsubscribes.unsubscribe(request);
+  }
+
+  exportUserData(request: commsV1.ExportUserDataRequest, context: CallContext) {
+    return this.userData.exportUserData(request, context);
   }
 }

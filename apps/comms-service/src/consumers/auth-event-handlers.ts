@@ -13,6 +13,7 @@ import { NOTHING, type EventContext, type EventHandlers, type PlannedEmail } fro
 
 /** The auth events the comms queue takes; each carries at least the user's id and email address. */
 type AuthEvent =
+  | 'auth.user.deleted.v1'
   | 'auth.user.registered.v1'
   | 'auth.email_verification.requested.v1'
   | 'auth.email.verified.v1'
@@ -30,8 +31,11 @@ interface AboutRecipient {
   locale?: string;
 }
 
-/** Records what an auth event says about its user (newer facts win) and returns them as comms now knows them. */
-function remember(event: Envelope<AuthEvent>, { tx, recipients }: EventContext): Promise<Recipient> {
+/**
+ * Records what an auth event says about its user (newer facts win) and returns them as comms now knows
+ * them; undefined once their account was deleted, when an event that arrives late asks for nothing.
+ */
+function remember(event: Envelope<AuthEvent>, { tx, recipients }: EventContext): Promise<Recipient | undefined> {
   const data = event.data as AboutRecipient;
   return recipients.remember(
     { userId: data.userId, email: data.email, displayName: data.displayName, locale: data.locale, at: new Date(event.time) },
@@ -53,6 +57,12 @@ function securityEmail(
 }
 
 export const authEventHandlers: EventHandlers<AuthEvent> = {
+  // Nothing that names the person stays (user-data/account-deletion.ts); no email says goodbye.
+  'auth.user.deleted.v1': async ({ data, time }, { tx, deletions }) => {
+    await deletions.apply({ userId: data.userId, email: data.email, at: new Date(time) }, tx);
+    return NOTHING;
+  },
+
   // Registration sends nothing itself (verification has its own event); it introduces the recipient.
   'auth.user.registered.v1': async (event, context) => {
     await remember(event, context);
@@ -61,13 +71,14 @@ export const authEventHandlers: EventHandlers<AuthEvent> = {
 
   // Verifying proves the mailbox receives mail again: a suppression from an earlier bounce is lifted.
   'auth.email.verified.v1': async (event, context) => {
-    await remember(event, context);
+    if (!(await remember(event, context))) return NOTHING;
     await context.suppressions.lift(event.data.email, new Date(event.time), context.tx);
     return NOTHING;
   },
 
   'auth.email_verification.requested.v1': async (event, context) => {
     const recipient = await remember(event, context);
+    if (!recipient) return NOTHING;
     const link = webLink(context.webUrl, WEB_PATHS.verifyEmail, { token: event.data.token });
     return {
       email: securityEmail(event, recipient, VERIFY_EMAIL_TEMPLATE, () =>
@@ -78,6 +89,7 @@ export const authEventHandlers: EventHandlers<AuthEvent> = {
 
   'auth.password_reset.requested.v1': async (event, context) => {
     const recipient = await remember(event, context);
+    if (!recipient) return NOTHING;
     const link = webLink(context.webUrl, WEB_PATHS.resetPassword, { token: event.data.token });
     return {
       email: securityEmail(event, recipient, PASSWORD_RESET_TEMPLATE, () =>
@@ -88,6 +100,7 @@ export const authEventHandlers: EventHandlers<AuthEvent> = {
 
   'auth.user.signed_in.v1': async (event, context) => {
     const recipient = await remember(event, context);
+    if (!recipient) return NOTHING;
     const { data } = event;
     return {
       email: securityEmail(event, recipient, NEW_SIGN_IN_TEMPLATE, () =>
@@ -111,6 +124,7 @@ export const authEventHandlers: EventHandlers<AuthEvent> = {
 
   'auth.password.changed.v1': async (event, context) => {
     const recipient = await remember(event, context);
+    if (!recipient) return NOTHING;
     return {
       email: securityEmail(event, recipient, PASSWORD_CHANGED_TEMPLATE, () =>
         renderPasswordChanged({
@@ -127,6 +141,7 @@ export const authEventHandlers: EventHandlers<AuthEvent> = {
   // These payloads carry no time of their own: the email gives the event's.
   'auth.mfa.enabled.v1': async (event, context) => {
     const recipient = await remember(event, context);
+    if (!recipient) return NOTHING;
     return {
       email: securityEmail(event, recipient, MFA_ENABLED_TEMPLATE, () =>
         renderMfaEnabled({
@@ -141,6 +156,7 @@ export const authEventHandlers: EventHandlers<AuthEvent> = {
 
   'auth.mfa.disabled.v1': async (event, context) => {
     const recipient = await remember(event, context);
+    if (!recipient) return NOTHING;
     return {
       email: securityEmail(event, recipient, MFA_DISABLED_TEMPLATE, () =>
         renderMfaDisabled({

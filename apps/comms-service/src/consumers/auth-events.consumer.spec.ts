@@ -75,6 +75,7 @@ describe('CommsEventsConsumer, on auth events', () => {
         'auth.mfa.enabled.v1',
         'auth.password.changed.v1',
         'auth.password_reset.requested.v1',
+        'auth.user.deleted.v1',
         'auth.user.registered.v1',
         'auth.user.signed_in.v1',
         'project.member.invited.v1',

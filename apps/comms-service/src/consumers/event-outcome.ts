@@ -5,6 +5,7 @@ import type { EmailPreferencesRepository } from '../recipients/email-preferences
 import type { RecipientsRepository } from '../recipients/recipients.repository.js';
 import type { SuppressionsRepository } from '../suppression/suppressions.repository.js';
 import type { EmailTemplateId, RenderedEmail } from '../templates/email-template.js';
+import type { AccountDeletion } from '../user-data/account-deletion.js';
 
 /** Links the queue adds to an email it renders; none for security emails and mail to non-users. */
 export interface EmailLinks {
@@ -49,6 +50,7 @@ export interface EventContext {
   recipients: RecipientsRepository;
   preferences: EmailPreferencesRepository;
   suppressions: SuppressionsRepository;
+  deletions: AccountDeletion;
   webUrl: string;
 }
 

@@ -5,6 +5,7 @@ import { COMMS_SETTINGS, type CommsSettings } from '../comms-settings.js';
 import { EmailPreferencesRepository } from '../recipients/email-preferences.repository.js';
 import { RecipientsRepository } from '../recipients/recipients.repository.js';
 import { SuppressionsRepository } from '../suppression/suppressions.repository.js';
+import { AccountDeletion } from '../user-data/account-deletion.js';
 import { authEventHandlers } from './auth-event-handlers.js';
 import { billingEventHandlers } from './billing-event-handlers.js';
 import type { EventHandler, EventOutcome } from './event-outcome.js';
@@ -29,18 +30,33 @@ export class EventOutcomes {
     private readonly recipients: RecipientsRepository,
     private readonly preferences: EmailPreferencesRepository,
     private readonly suppressions: SuppressionsRepository,
+    private readonly deletions: AccountDeletion,
     @Inject(COMMS_SETTINGS) private readonly settings: CommsSettings,
   ) {}
 
-  of(event: Envelope<ConsumedEvent>, tx: Db): Promise<EventOutcome> {
+  async of(event: Envelope<ConsumedEvent>, tx: Db): Promise<EventOutcome> {
     // The map pairs each type with its own handler; TypeScript cannot follow that through an index.
     const handler = handlers[event.type] as EventHandler<EventType>;
-    return handler(event, {
+    const outcome = await handler(event, {
       tx,
       recipients: this.recipients,
       preferences: this.preferences,
       suppressions: this.suppressions,
+      deletions: this.deletions,
       webUrl: this.settings.webUrl,
     });
+    return this.withoutDeletedAccounts(outcome, tx);
+  }
+
+  /**
+   * Nothing is written to or for a deleted account, whatever the event: one from before the deletion
+   * can arrive after it (retries, replays), and would otherwise leave a notification or email behind.
+   */
+  private async withoutDeletedAccounts({ email, notification }: EventOutcome, tx: Db): Promise<EventOutcome> {
+    const deleted = async (userId: string | null | undefined) => !!userId && (await this.recipients.isDeleted(userId, tx));
+    return {
+      ...(email && !(await deleted(email.userId)) && { email }),
+      ...(notification && !(await deleted(notification.userId)) && { notification }),
+    };
   }
 }

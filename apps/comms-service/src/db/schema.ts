@@ -13,6 +13,12 @@ export const emailDeliveries = commsSchema.table(
     eventId: uuid('event_id'),
     /** The logged delivery an administrator resent; set exactly when there is no event. */
     resentFrom: uuid('resent_from').references((): AnyPgColumn => emailDeliveries.id),
+    /**
+     * The account it was written to; null for mail to an address without one, and for deliveries
+     * logged before this was recorded (those are found by address). Kept when the account is deleted:
+     * the id then names nobody.
+     */
+    userId: uuid('user_id'),
     toAddress: text('to_address').notNull(),
     template: text('template').notNull(),
     locale: text('locale').notNull(),
@@ -38,25 +44,35 @@ export const emailDeliveries = commsSchema.table(
       .where(sql`${table.status} = 'queued'`),
     index('email_deliveries_created_idx').on(table.createdAt, table.id),
     uniqueIndex('email_deliveries_event_template_idx').on(table.eventId, table.template),
+    // A user's deliveries, for their data export and their account's deletion: by account, or by address.
+    index('email_deliveries_user_idx').on(table.userId),
+    index('email_deliveries_to_address_idx').on(sql`lower(${table.toAddress})`),
   ],
 );
 
 /**
  * Who the platform writes to, kept from auth events so sending never waits on another service. Auth
  * events carry the address; the name and language come from registration and are null until then.
+ * A deleted account leaves a tombstone (no address, no name): no event arriving later brings it back.
  */
 export const recipients = commsSchema.table(
   'recipients',
   {
     userId: uuid('user_id').primaryKey(),
-    email: text('email').notNull(),
+    /** Null exactly for a deleted account's tombstone. */
+    email: text('email'),
     displayName: text('display_name'),
     locale: text('locale'),
     /** Time of the newest event applied: an event older than that never overwrites what it holds. */
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    /** When the account was deleted (the `auth.user.deleted.v1` event's time). */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date', precision: 3 }),
   },
-  // Mail to an address rather than a user (an invitation) looks up whether someone there has an account.
-  (table) => [index('recipients_email_idx').on(sql`lower(${table.email})`)],
+  (table) => [
+    // Mail to an address rather than a user (an invitation) looks up whether someone there has an account.
+    index('recipients_email_idx').on(sql`lower(${table.email})`),
+    check('recipients_tombstone_check', sql`(${table.deletedAt} is null) = (${table.email} is not null)`),
+  ],
 );
 
 /**

@@ -1,12 +1,12 @@
 import { DB, queryRows, type Db, type KeysetPosition } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { emailDeliveries } from '../db/schema.js';
 
 export type DeliveryRow = typeof emailDeliveries.$inferSelect;
 export type NewDelivery = Pick<
   typeof emailDeliveries.$inferInsert,
-  'id' | 'eventId' | 'resentFrom' | 'toAddress' | 'template' | 'locale' | 'subject' | 'textBody' | 'htmlBody' | 'unsubscribeUrl'
+  'id' | 'eventId' | 'resentFrom' | 'userId' | 'toAddress' | 'template' | 'locale' | 'subject' | 'textBody' | 'htmlBody' | 'unsubscribeUrl'
 >;
 
 const logColumns = {
@@ -20,6 +20,13 @@ const logColumns = {
   sentAt: emailDeliveries.sentAt,
 };
 export type DeliveryLogEntry = { [K in keyof typeof logColumns]: DeliveryRow[K] };
+
+/** A delivery as its recipient's data export shows it: no bodies, which carry one-time tokens. */
+const exportColumns = { ...logColumns, locale: emailDeliveries.locale, subject: emailDeliveries.subject };
+export type ExportedDelivery = { [K in keyof typeof exportColumns]: DeliveryRow[K] };
+
+/** What the log says of a queued delivery that will never go, because its account was deleted. */
+export const ACCOUNT_DELETED_ERROR = 'account deleted';
 
 @Injectable()
 export class DeliveriesRepository {
@@ -50,10 +57,11 @@ export class DeliveriesRepository {
     );
     if (rows.length === 0) return [];
     const ids = rows.map((row) => String(row.id));
+    // Still queued: a deletion of its account may have cancelled (and blanked) it since the claim.
     return this.db
       .select()
       .from(t)
-      .where(sql`${t.id} in ${ids}`);
+      .where(and(sql`${t.id} in ${ids}`, eq(t.status, 'queued')));
   }
 
   async findById(id: string, tx: Db = this.db): Promise<DeliveryRow | undefined> {
@@ -89,4 +97,53 @@ export class DeliveriesRepository {
       : undefined;
     return this.db.select(logColumns).from(t).where(afterCondition).orderBy(desc(t.createdAt), desc(t.id)).limit(limit);
   }
+
+  /** The newest deliveries to one user (see `sentTo`), newest first. */
+  async newestTo(userId: string, addresses: string[], limit: number): Promise<ExportedDelivery[]> {
+    const t = emailDeliveries;
+    return this.db.select(exportColumns).from(t).where(sentTo(userId, addresses)).orderBy(desc(t.createdAt), desc(t.id)).limit(limit);
+  }
+
+  /**
+   * Removes a deleted account's personal data from the log, keeping that the emails existed: each
+   * delivery to them goes to `anonymousAddress` with no subject, bodies or unsubscribe link, and the
+   * address disappears from its SMTP error as well. Deliveries still queued are cancelled (failed,
+   * `account deleted`); one a dispatcher is sending right now may still be recorded as sent.
+   */
+  async anonymiseTo(userId: string, addresses: string[], anonymousAddress: string, tx: Db): Promise<void> {
+    const t = emailDeliveries;
+    const mentioned = addresses.map(escapeRegExp).join('|');
+    const lastError = mentioned ? sql`regexp_replace(${t.lastError}, ${mentioned}, ${anonymousAddress}, 'gi')` : sql`${t.lastError}`;
+    await tx
+      .update(t)
+      .set({
+        toAddress: anonymousAddress,
+        subject: '',
+        textBody: '',
+        htmlBody: '',
+        unsubscribeUrl: null,
+        // The right-hand sides read the row as it was before this update.
+        status: sql`case when ${t.status} = 'queued' then 'failed' else ${t.status} end`,
+        lastError: sql`case when ${t.status} = 'queued' then ${ACCOUNT_DELETED_ERROR} else ${lastError} end`,
+        claimedUntil: null,
+      })
+      .where(sentTo(userId, addresses));
+  }
+}
+
+/**
+ * The deliveries to a user: those written to their account, and those the log cannot tie to an
+ * account (mail to an address, deliveries logged before accounts were recorded) sent to one of
+ * their addresses. Addresses compare case-insensitively.
+ */
+function sentTo(userId: string, addresses: string[]): SQL {
+  const t = emailDeliveries;
+  const lowered = [...new Set(addresses.map((address) => address.toLowerCase()))];
+  const byAddress = lowered.length > 0 ? and(isNull(t.userId), inArray(sql`lower(${t.toAddress})`, lowered)) : undefined;
+  return or(eq(t.userId, userId), byAddress)!;
+}
+
+/** An address as a literal in a PostgreSQL regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

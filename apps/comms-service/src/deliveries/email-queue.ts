@@ -40,6 +40,7 @@ export class EmailQueue {
       {
         id: randomUUID(),
         eventId,
+        userId: email.userId,
         toAddress: email.toAddress,
         template: email.template.name,
         locale: email.locale,

@@ -39,6 +39,16 @@ export class NotificationsRepository {
       .limit(limit);
   }
 
+  /** One user's newest notifications, newest first: the bounded list of their data export. */
+  async newestOf(userId: string, limit: number): Promise<NotificationEntry[]> {
+    const t = notifications;
+    return this.db.select(listColumns).from(t).where(eq(t.userId, userId)).orderBy(desc(t.createdAt), desc(t.id)).limit(limit);
+  }
+
+  async deleteAllOf(userId: string, tx: Db): Promise<void> {
+    await tx.delete(notifications).where(eq(notifications.userId, userId));
+  }
+
   async countUnread(userId: string): Promise<number> {
     const [row] = await this.db
       .select({ unread: count() })

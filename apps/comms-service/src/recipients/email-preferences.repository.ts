@@ -40,6 +40,17 @@ export class EmailPreferencesRepository {
       });
   }
 
+  /** The stored switches and when they were last chosen; undefined when the user never chose (all on). */
+  async find(userId: string, tx: Db = this.db): Promise<{ email: Record<string, boolean>; updatedAt: Date } | undefined> {
+    const t = emailPreferences;
+    const [row] = await tx.select({ email: t.email, updatedAt: t.updatedAt }).from(t).where(eq(t.userId, userId)).limit(1);
+    return row;
+  }
+
+  async deleteOf(userId: string, tx: Db): Promise<void> {
+    await tx.delete(emailPreferences).where(eq(emailPreferences.userId, userId));
+  }
+
   /** Whether the user gets emails of this category: on unless they turned it off. */
   async isOn(userId: string, category: string, tx: Db = this.db): Promise<boolean> {
     const [row] = await tx

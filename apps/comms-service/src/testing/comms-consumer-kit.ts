@@ -18,6 +18,8 @@ import { RecipientsRepository } from '../recipients/recipients.repository.js';
 import { SuppressionsRepository } from '../suppression/suppressions.repository.js';
 import { UnsubscribeTokensRepository } from '../unsubscribe/unsubscribe-tokens.repository.js';
 import { UnsubscribeService } from '../unsubscribe/unsubscribe.service.js';
+import { AccountDeletion } from '../user-data/account-deletion.js';
+import { UserDataService } from '../user-data/user-data.service.js';
 
 export const testCommsSettings: CommsSettings = {
   mailFrom: 'MSP <no-reply@msp.test>',
@@ -75,7 +77,13 @@ export function commsConsumerKit(db: Db, settings: CommsSettings = testCommsSett
   const consumer = new CommsEventsConsumer(
     bus,
     new Inbox(unitOfWork, inbox, COMMS_QUEUE),
-    new EventOutcomes(recipientsRepository, preferences, suppressions, settings),
+    new EventOutcomes(
+      recipientsRepository,
+      preferences,
+      suppressions,
+      new AccountDeletion(recipientsRepository, preferences, tokens, notificationsRepository, deliveries),
+      settings,
+    ),
     new EmailQueue(deliveries, preferences, tokens, settings),
     notificationsRepository,
     pokeCounter,
@@ -90,11 +98,14 @@ export function commsConsumerKit(db: Db, settings: CommsSettings = testCommsSett
     deliveriesService: new DeliveriesService(deliveries, pokeCounter),
     notifications: new NotificationsService(notificationsRepository),
     unsubscribes: new UnsubscribeService(tokens, preferences, unitOfWork),
+    userData: new UserDataService(recipientsRepository, preferences, notificationsRepository, deliveries),
     /** How often the consumer has woken the dispatcher so far. */
     pokes: () => pokes,
     deliveriesOf: (eventId: string) => db.select().from(emailDeliveries).where(eq(emailDeliveries.eventId, eventId)),
     deliveryById: async (id: string) => (await db.select().from(emailDeliveries).where(eq(emailDeliveries.id, id)))[0],
     notificationsOf: (eventId: string) => db.select().from(notifications).where(eq(notifications.eventId, eventId)),
+    /** Every notification a user has, whatever caused it. */
+    notificationsOfUser: (userId: string) => db.select().from(notifications).where(eq(notifications.userId, userId)),
     recipientOf: async (userId: string) => (await db.select().from(recipients).where(eq(recipients.userId, userId)))[0],
     /** The envelopes comms recorded in its outbox about a subject, oldest first. */
     async recorded<T extends EventType>(type: T, subject: string): Promise<Array<Envelope<T>>> {

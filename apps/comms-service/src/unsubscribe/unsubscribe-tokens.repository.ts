@@ -33,6 +33,11 @@ export class UnsubscribeTokensRepository {
     return token;
   }
 
+  /** Every link of the user stops working at once: what deleting their account does. */
+  async deleteAllOf(userId: string, tx: Db): Promise<void> {
+    await tx.delete(unsubscribeTokens).where(eq(unsubscribeTokens.userId, userId));
+  }
+
   /** What a raw token grants, or undefined when it is unknown or has expired. */
   async findValid(token: string, now: Date, tx: Db = this.db): Promise<UnsubscribeGrant | undefined> {
     const t = unsubscribeTokens;

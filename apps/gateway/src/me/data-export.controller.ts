@@ -1,9 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
 import {
   AUTH_CLIENT,
+  COMMS_CLIENT,
   PROJECT_CLIENT,
   USER_CLIENT,
   type AuthClient,
+  type CommsClient,
   type ProjectClient,
   type UserClient,
 } from '../grpc/grpc-clients.module.js';
@@ -17,6 +19,7 @@ export class DataExportController {
     @Inject(AUTH_CLIENT) private readonly auth: AuthClient,
     @Inject(USER_CLIENT) private readonly user: UserClient,
     @Inject(PROJECT_CLIENT) private readonly project: ProjectClient,
+    @Inject(COMMS_CLIENT) private readonly comms: CommsClient,
   ) {}
 
   @Endpoint({
@@ -32,15 +35,17 @@ export class DataExportController {
   })
   async exportMyData(): Promise<DataExportResponse> {
     // Independent reads, each acting as the caller: ask every service at once.
-    const [auth, user, project] = await Promise.all([
+    const [auth, user, project, comms] = await Promise.all([
       this.auth.exportUserData({}),
       this.user.exportUserData({}),
       this.project.exportUserData({}),
+      this.comms.exportUserData({}),
     ]);
     return toDataExport(new Date(), [
       { service: 'auth', json: auth.json },
       { service: 'user', json: user.json },
       { service: 'project', json: project.json },
+      { service: 'comms', json: comms.json },
     ]);
   }
 }

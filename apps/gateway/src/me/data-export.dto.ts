@@ -5,7 +5,9 @@ export const dataExportResponse = z
   .describe(
     'Everything the platform holds about the caller: `exportedAt`, then the sections of each service ' +
       '(e.g. `account` and `sessions` from auth, `profile` and `notificationPreferences` from user, ' +
-      '`memberships`, `tasks` and `comments` from project)',
+      '`memberships`, `tasks` and `comments` from project, `emailRecipient`, `emailPreferences`, `notifications` and ' +
+      '`emailDeliveries` from comms). Of notifications and emails the newest 1,000 each are included; their ' +
+      '`truncated` flag says whether there are older ones',
   );
 export type DataExportResponse = z.output<typeof dataExportResponse>;
 
@@ -16,7 +18,7 @@ export interface ExportPart {
 }
 
 /**
- * The services' sections side by side in one object; parts come owner first (auth, user, project).
+ * The services' sections side by side in one object; parts come owner first (auth, user, project, comms).
  * Services keep copies of each other's facts (the user service copies account facts from auth), so
  * a section two services answer is merged field by field, the owner's value kept. Sections that
  * cannot be merged are a contract breach: keeping one would silently drop data from the export.

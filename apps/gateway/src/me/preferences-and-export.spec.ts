@@ -37,6 +37,15 @@ describe('me: notification preferences and data export (real gateway, fake servi
       project: {
         exportUserData: record('project.export', () => ({ json: projectExport })),
       },
+      comms: {
+        exportUserData: record('comms.export', () => ({
+          json: JSON.stringify({
+            emailRecipient: { email: 'ada@example.com', displayName: 'Ada', locale: 'en' },
+            notifications: { items: [{ type: 'task.assigned', title: 'Grace assigned you WEB-1' }], truncated: false },
+            emailDeliveries: { items: [], truncated: true },
+          }),
+        })),
+      },
     });
     call = apiCaller(gateway, identities.customer);
   });
@@ -75,13 +84,16 @@ describe('me: notification preferences and data export (real gateway, fake servi
       notificationPreferences: {},
       memberships: [{ key: 'WEB', role: 'owner' }],
       tasks: [],
+      emailRecipient: { email: 'ada@example.com', displayName: 'Ada', locale: 'en' },
+      notifications: { items: [{ type: 'task.assigned', title: 'Grace assigned you WEB-1' }], truncated: false },
+      emailDeliveries: { items: [], truncated: true },
     });
     expect(
       calls
         .slice(before)
         .map(([name]) => name)
         .sort(),
-    ).toEqual(['auth.export', 'project.export', 'user.export']);
+    ).toEqual(['auth.export', 'comms.export', 'project.export', 'user.export']);
   });
 
   it('fails loudly rather than drop a section two services answered in shapes that cannot merge', async () => {

@@ -80,7 +80,10 @@ export interface MarkNotificationReadResponse {
 }
 
 export interface UnsubscribeRequest {
-  /** The signed token from the email's link or List-Unsubscribe header. */
+  /**
+   * The opaque token from the email's link or List-Unsubscribe header: random, stored only as its
+   * hash, it names the user and the email's category.
+   */
   token: string;
 }
 
@@ -88,6 +91,13 @@ export interface UnsubscribeResponse {
   category: string;
   /** The address the email went to, for the confirmation page. */
   email: string;
+}
+
+export interface ExportUserDataRequest {
+}
+
+export interface ExportUserDataResponse {
+  json: string;
 }
 
 function createBaseEmailDelivery(): EmailDelivery {
@@ -1260,6 +1270,125 @@ export const UnsubscribeResponse: MessageFns<UnsubscribeResponse> = {
   },
 };
 
+function createBaseExportUserDataRequest(): ExportUserDataRequest {
+  return {};
+}
+
+export const ExportUserDataRequest: MessageFns<ExportUserDataRequest> = {
+  encode(_: ExportUserDataRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExportUserDataRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExportUserDataRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ExportUserDataRequest {
+    return {};
+  },
+
+  toJSON(_: ExportUserDataRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<ExportUserDataRequest>): ExportUserDataRequest {
+    return ExportUserDataRequest.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<ExportUserDataRequest>): ExportUserDataRequest {
+    const message = createBaseExportUserDataRequest();
+    return message;
+  },
+};
+
+function createBaseExportUserDataResponse(): ExportUserDataResponse {
+  return { json: "" };
+}
+
+export const ExportUserDataResponse: MessageFns<ExportUserDataResponse> = {
+  encode(message: ExportUserDataResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.json !== "") {
+      writer.uint32(10).string(message.json);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExportUserDataResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExportUserDataResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.json = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ExportUserDataResponse {
+    return { json: isSet(object.json) ? globalThis.String(object.json) : "" };
+  },
+
+  toJSON(message: ExportUserDataResponse): unknown {
+    const obj: any = {};
+    if (message.json !== "") {
+      obj.json = message.json;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ExportUserDataResponse>): ExportUserDataResponse {
+    return ExportUserDataResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ExportUserDataResponse>): ExportUserDataResponse {
+    const message = createBaseExportUserDataResponse();
+    message.json = object.json ?? "";
+    return message;
+  },
+};
+
 /**
  * Outgoing communication: the email delivery log, in-app notifications and unsubscribing.
  * Every RPC acts as the caller named in gRPC metadata.
@@ -1314,6 +1443,15 @@ export const CommsServiceDefinition = {
       responseStream: false,
       options: {},
     },
+    /** Everything this service holds about the caller, as JSON (part of the data export). */
+    exportUserData: {
+      name: "ExportUserData",
+      requestType: ExportUserDataRequest as typeof ExportUserDataRequest,
+      requestStream: false,
+      responseType: ExportUserDataResponse as typeof ExportUserDataResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
@@ -1343,6 +1481,11 @@ export interface CommsServiceImplementation<CallContextExt = {}> {
     request: UnsubscribeRequest,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<UnsubscribeResponse>>;
+  /** Everything this service holds about the caller, as JSON (part of the data export). */
+  exportUserData(
+    request: ExportUserDataRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ExportUserDataResponse>>;
 }
 
 export interface CommsServiceClient<CallOptionsExt = {}> {
@@ -1371,6 +1514,11 @@ export interface CommsServiceClient<CallOptionsExt = {}> {
     request: DeepPartial<UnsubscribeRequest>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<UnsubscribeResponse>;
+  /** Everything this service holds about the caller, as JSON (part of the data export). */
+  exportUserData(
+    request: DeepPartial<ExportUserDataRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ExportUserDataResponse>;
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
