@@ -13,9 +13,16 @@ export interface DistributedPorts {
   commsOps: number;
 }
 export declare const defaultPorts: DistributedPorts;
+export type ServiceName = 'auth' | 'user' | 'project' | 'comms';
+/** Variables for one process, or a function of the variables it would otherwise get. */
+export type EnvOverride = Record<string, string> | ((env: Record<string, string>) => Record<string, string>);
 export interface DistributedPlatform {
   ports: DistributedPorts;
   urls: { gateway: string; inbox: string; web: string };
+  /** Each service's database URL, direct (not through any override). */
+  databases: Record<ServiceName, string>;
+  /** Process names in start order, replicas included (`comms-service`, `comms-service-2`, …). */
+  names(): string[];
   pid(name: string): number | undefined;
   output(): string;
   kill(name: string): Promise<void>;
@@ -27,4 +34,11 @@ export declare function startDistributed(options?: {
   env?: Record<string, string | undefined>;
   ports?: DistributedPorts;
   output?: 'inherit' | 'ignore' | 'capture';
+  /** How many processes of a service to run (default 1 each). */
+  replicas?: Partial<Record<ServiceName, number>>;
+  /**
+   * Variables of one process, applied last: by short name (`comms`, all its replicas), by process
+   * name (`comms-service`, `comms-service-2`, `gateway`, `smtp-inbox`), the more specific winning.
+   */
+  overrides?: Partial<Record<string, EnvOverride>>;
 }): Promise<DistributedPlatform>;

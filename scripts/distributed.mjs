@@ -7,7 +7,13 @@
 // Variables (all optional): PG_URL (postgres://postgres@127.0.0.1:5432), DB_PREFIX (msp_),
 // REDIS_URL (redis://127.0.0.1:6379), AMQP_URL (amqp://guest:guest@127.0.0.1:5672), START_WEB (true),
 // plus every service variable (ports, PLATFORM_ADMIN_EMAIL, …), passed through.
+//
+// Tests may also ask for several replicas of a service (`replicas: { comms: 2 }`: competing consumers
+// of one queue, sharing one database) and give one process its own variables (`overrides: { comms:
+// { SMTP_URL } }`, or a function of the variables it would get), e.g. to route its AMQP_URL,
+// COMMS_DATABASE_URL or SMTP_URL through a TCP proxy the test can cut.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -96,8 +102,69 @@ export const defaultPorts = {
   commsOps: 9054,
 };
 
+/** The services that may run as several replicas, by the short name `replicas` and `overrides` use. */
+const replicable = ['auth', 'user', 'project', 'comms'];
+
+/** `comms` for `comms-service` and its replicas `comms-service-2`, …; other processes keep their name. */
+function shortName(processName) {
+  return processName.replace(/-service(?:-\d+)?$/, '');
+}
+
+/**
+ * The plan with `count - 1` more copies of each replicated service right after the first: each on
+ * its own gRPC and ops ports, named `<name>-2`, `<name>-3`, …. The gateway talks to the first (its
+ * gRPC client has one address); the copies matter for what they consume and relay.
+ */
+async function withReplicas(specs, replicas) {
+  for (const name of Object.keys(replicas)) {
+    if (!replicable.includes(name)) throw new Error(`replicas: ${name} is not one of ${replicable.join(', ')}`);
+  }
+  const result = [];
+  for (const spec of specs) {
+    result.push(spec);
+    const short = shortName(spec.name);
+    const count = replicable.includes(short) ? (replicas[short] ?? 1) : 1;
+    for (let n = 2; n <= count; n++) {
+      const grpcPort = await freePort();
+      const opsPort = await freePort();
+      result.push({
+        ...spec,
+        name: `${spec.name}-${n}`,
+        env: { ...spec.env, [`${short.toUpperCase()}_GRPC_PORT`]: grpcPort, OPS_PORT: opsPort },
+        ready: `http://127.0.0.1:${opsPort}/health/ready`,
+      });
+    }
+  }
+  return result;
+}
+
+/** An override by full process name wins over one by short name; a function gets the computed variables. */
+function overrideFor(overrides, processName, computed) {
+  const apply = (override) => (typeof override === 'function' ? override(computed) : (override ?? {}));
+  const keys = new Set([shortName(processName), processName.replace(/-\d+$/, ''), processName]);
+  return Object.assign({}, ...[...keys].map((key) => apply(overrides[key])));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Starts every process and waits until each is ready. Returns handles to stop, kill and restart them. */
-export async function startDistributed({ env = process.env, ports = defaultPorts, output = 'inherit' } = {}) {
+export async function startDistributed({
+  env = process.env,
+  ports = defaultPorts,
+  output = 'inherit',
+  replicas = {},
+  overrides = {},
+} = {}) {
   const settings = {
     PG_URL: 'postgres://postgres@127.0.0.1:5432',
     DB_PREFIX: 'msp_',
@@ -112,9 +179,10 @@ export async function startDistributed({ env = process.env, ports = defaultPorts
   let captured = '';
   const launch = async (spec) => {
     const capture = output === 'capture';
+    const computed = { ...settings, ...stringify(spec.env), REDIS_URL: settings.REDIS_URL, AMQP_URL: settings.AMQP_URL };
     const child = spawn(node, [spec.entry, ...(spec.args ?? [])], {
       cwd: spec.cwd ? `${root}/${spec.cwd}` : root,
-      env: { ...settings, ...stringify(spec.env), REDIS_URL: settings.REDIS_URL, AMQP_URL: settings.AMQP_URL },
+      env: { ...computed, ...stringify(overrideFor(overrides, spec.name, computed)) },
       stdio: ['ignore', capture ? 'pipe' : output, capture ? 'pipe' : output],
     });
     if (capture) {
@@ -122,10 +190,16 @@ export async function startDistributed({ env = process.env, ports = defaultPorts
       child.stderr.on('data', (chunk) => (captured += chunk));
     }
     processes.set(spec.name, { spec, child });
-    await waitReady(spec, child);
+    try {
+      await waitReady(spec, child);
+    } catch (error) {
+      // What the process said before it died is the diagnosis; captured output is otherwise unseen.
+      if (capture) error.message += `\n--- last output ---\n${captured.slice(-4000)}`;
+      throw error;
+    }
     return child;
   };
-  const specs = plan(settings, ports);
+  const specs = await withReplicas(plan(settings, ports), replicas);
   try {
     for (const spec of specs) await launch(spec);
   } catch (error) {
@@ -139,13 +213,19 @@ export async function startDistributed({ env = process.env, ports = defaultPorts
   return {
     ports,
     urls: { gateway: `http://127.0.0.1:${ports.gateway}`, inbox: `http://127.0.0.1:${ports.inbox}`, web: `http://127.0.0.1:${ports.web}` },
+    /** Each service's database, reached directly (not through any override): for a test's own SQL. */
+    databases: Object.fromEntries(
+      ['auth', 'user', 'project', 'comms'].map((name) => [name, `${settings.PG_URL}/${settings.DB_PREFIX}${name}`]),
+    ),
+    /** The processes in start order, replicas included (`comms-service`, `comms-service-2`, …). */
+    names: () => specs.map((spec) => spec.name),
     pid: (name) => processes.get(name)?.child.pid,
     /** Everything the processes printed, when started with output: 'capture'. */
     output: () => captured,
     /** kill -9: the process gets no chance to clean up. */
     kill: async (name) => {
       const entry = processes.get(name);
-      if (!entry || entry.child.exitCode !== null) return;
+      if (!entry || entry.child.exitCode !== null || entry.child.signalCode !== null) return;
       const exited = new Promise((resolve) => entry.child.once('exit', resolve));
       entry.child.kill('SIGKILL');
       await exited;

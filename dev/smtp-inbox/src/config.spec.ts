@@ -3,14 +3,15 @@ import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to Mailpit ports on loopback', () => {
-    expect(loadConfig({})).toEqual({ host: '127.0.0.1', smtpPort: 1025, httpPort: 8025 });
+    expect(loadConfig({})).toEqual({ host: '127.0.0.1', smtpPort: 1025, httpPort: 8025, maxMessages: 1000 });
   });
 
   it('treats empty variables as unset and parses the rest', () => {
-    expect(loadConfig({ SMTP_PORT: '', INBOX_PORT: '0', INBOX_HOST: '0.0.0.0' })).toEqual({
+    expect(loadConfig({ SMTP_PORT: '', INBOX_PORT: '0', INBOX_HOST: '0.0.0.0', INBOX_MAX_MESSAGES: '5000' })).toEqual({
       host: '0.0.0.0',
       smtpPort: 1025,
       httpPort: 0,
+      maxMessages: 5000,
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_MESSAGES } from './message-store.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -18,12 +19,15 @@ const schema = z.object({
   SMTP_PORT: port(1025),
   INBOX_PORT: port(8025),
   INBOX_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  /** Oldest messages are dropped beyond this many (load tests keep more). */
+  INBOX_MAX_MESSAGES: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).default(DEFAULT_MAX_MESSAGES)),
 });
 
 export interface InboxConfig {
   host: string;
   smtpPort: number;
   httpPort: number;
+  maxMessages: number;
 }
 
 /** Parsed once at start; every invalid variable is reported together so one restart fixes them all. */
@@ -32,5 +36,6 @@ export function loadConfig(env: Env = process.env): InboxConfig {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
-  return { host: result.data.INBOX_HOST, smtpPort: result.data.SMTP_PORT, httpPort: result.data.INBOX_PORT };
+  const { INBOX_HOST, SMTP_PORT, INBOX_PORT, INBOX_MAX_MESSAGES } = result.data;
+  return { host: INBOX_HOST, smtpPort: SMTP_PORT, httpPort: INBOX_PORT, maxMessages: INBOX_MAX_MESSAGES };
 }

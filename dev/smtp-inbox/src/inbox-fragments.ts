@@ -14,7 +14,7 @@ export function listFragment(messages: StoredMessage[], fault: FaultState): stri
   const banner = fault.rejectWith
     ? `<p class="fault">Fault injected: SMTP answers ${fault.rejectWith} ${
         fault.remaining === null ? 'until cleared' : `for the next ${fault.remaining} message(s)`
-      }</p>`
+      }${fault.until === null ? '' : ` until ${escapeHtml(fault.until)}`}</p>`
     : '';
   if (messages.length === 0) return `${banner}<p class="empty">No messages yet.</p>`;
   const rows = messages.map(

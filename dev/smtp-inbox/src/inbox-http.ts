@@ -48,8 +48,10 @@ class HttpError extends Error {
 const MAX_BODY_BYTES = 1024 * 1024;
 const deleteBody = z.object({ IDs: z.array(z.string()).optional() }).optional();
 const faultBody = z.object({
-  rejectWith: z.union([z.literal(451), z.literal(550), z.null()], { error: 'must be 451, 550 or null' }),
+  rejectWith: z.union([z.literal(421), z.literal(451), z.literal(550), z.null()], { error: 'must be 421, 451, 550 or null' }),
   count: z.number().int().positive().optional(),
+  /** The fault clears by itself after this long (with count too: whichever runs out first). */
+  durationMs: z.number().int().positive().max(3_600_000).optional(),
 });
 
 export async function startInboxHttp(options: InboxHttpOptions): Promise<InboxHttp> {
@@ -113,9 +115,9 @@ export async function startInboxHttp(options: InboxHttpOptions): Promise<InboxHt
       {
         GET: () => json(200, faults.current()),
         PUT: async ({ req }) => {
-          const { rejectWith, count } = parseBody(faultBody, await readJson(req));
-          faults.set(rejectWith, count);
-          logger.info({ rejectWith, count }, 'fault switch set');
+          const { rejectWith, count, durationMs } = parseBody(faultBody, await readJson(req));
+          faults.set(rejectWith, count, durationMs);
+          logger.info({ rejectWith, count, durationMs }, 'fault switch set');
           return json(200, faults.current());
         },
       },

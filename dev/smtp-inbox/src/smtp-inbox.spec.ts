@@ -150,12 +150,12 @@ describe('SMTP capture and the Mailpit-compatible API', () => {
 describe('fault switch', () => {
   it('makes the next N messages fail with 451, then accepts again', async () => {
     const set = await setFault({ rejectWith: 451, count: 1 });
-    expect(set).toEqual({ status: 200, body: { rejectWith: 451, remaining: 1 } });
+    expect(set).toEqual({ status: 200, body: { rejectWith: 451, remaining: 1, until: null } });
 
     const failed = send({ to: uniqueAddress('retry'), subject: 'first try', text: 'x' });
     await expect(failed).rejects.toMatchObject({ responseCode: 451 });
     await expect(failed).rejects.toMatchObject({ response: expect.stringMatching(/^451 4\.3\.0 .*fault injected/) });
-    expect((await getJson('/api/v1/dev/faults')).body).toEqual({ rejectWith: null, remaining: null });
+    expect((await getJson('/api/v1/dev/faults')).body).toEqual({ rejectWith: null, remaining: null, until: null });
 
     await send({ to: uniqueAddress('retry'), subject: 'second try', text: 'x' });
     expect(inbox.messages().map((m) => m.subject)).toEqual(['second try']);
@@ -179,6 +179,18 @@ describe('fault switch', () => {
 
     expect((await setFault({ rejectWith: 452 })).status).toBe(400);
     expect((await setFault({ rejectWith: 451, count: 0 })).status).toBe(400);
+    expect((await setFault({ rejectWith: 451, durationMs: 0 })).status).toBe(400);
+  });
+
+  it('refuses with 421 for a while and closes the connection, then accepts by itself', async () => {
+    const set = await setFault({ rejectWith: 421, durationMs: 600 });
+    expect(set.body).toMatchObject({ rejectWith: 421, remaining: null, until: expect.any(String) });
+    await expect(send({ to: uniqueAddress('busy'), text: 'x' })).rejects.toMatchObject({ responseCode: 421 });
+    await expect(send({ to: uniqueAddress('busy'), text: 'x' })).rejects.toMatchObject({ responseCode: 421 });
+    await new Promise((resolve) => setTimeout(resolve, 650));
+    expect((await getJson('/api/v1/dev/faults')).body).toEqual({ rejectWith: null, remaining: null, until: null });
+    await send({ to: uniqueAddress('busy'), text: 'x' });
+    expect(inbox.messages()).toHaveLength(1);
   });
 });
 

@@ -1,3 +1,4 @@
+export * from './env.js';
 export * from './free-port.js';
 export * from './real-servers.js';
 export * from './dev-inbox-client.js';
@@ -6,3 +7,6 @@ export * from './embedded-process.js';
 export * from './test-database.js';
 export * from './fake-unit-of-work.js';
 export * from './tcp-proxy.js';
+export * from './event-pipeline-probe.js';
+export * from './dev-inbox-capture.js';
+export * from './paced-load.js';
