@@ -1,6 +1,7 @@
 import { currentStep, totpCode } from '@msp/auth-service';
 import { DevInboxClient, TestGatewayClient } from '@msp/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningPlatform } from './platforms.js';
 import { forgedTokens, newCustomer } from './security-helpers.js';
 
 export const SECURITY_ADMIN = { email: 'security-admin@example.test', password: 'security-admin-password-1' };
@@ -18,12 +19,7 @@ export const securityEnv = {
   RATE_LIMIT_GLOBAL_PER_MINUTE: '10000',
 };
 
-export interface RunningPlatform {
-  gatewayUrl: string;
-  inboxUrl: string;
-  output(): string;
-  stop(): Promise<unknown>;
-}
+export type { RunningPlatform };
 
 /**
  * Issue 3's security suite, through the gateway as an outside client: forged tokens, refresh reuse,

@@ -1,60 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { createVhost, DevInboxClient, dropDatabases, freePorts, TestGatewayClient, uniqueName } from '@msp/testing';
+import { DevInboxClient, TestGatewayClient } from '@msp/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDistributed, type DistributedPlatform } from '../../scripts/distributed.mjs';
+import { startDistributedPlatform } from '../platforms.js';
 import { walkTheStory } from '../story.js';
 
 describe('the distributed platform: one process per service, real PostgreSQL, Redis and RabbitMQ', () => {
-  const dbPrefix = `${uniqueName('msp_test')}_`;
-  let vhost: ReturnType<typeof createVhost>;
-  let platform: DistributedPlatform;
+  let platform: Awaited<ReturnType<typeof startDistributedPlatform>>;
   let gateway: TestGatewayClient;
   let inbox: DevInboxClient;
 
   beforeAll(async () => {
-    vhost = createVhost();
-    const ports = await freePorts(
-      'smtp',
-      'inbox',
-      'web',
-      'gateway',
-      'auth',
-      'user',
-      'project',
-      'comms',
-      'authOps',
-      'userOps',
-      'projectOps',
-      'commsOps',
-    );
-    platform = await startDistributed({
-      env: { ...process.env, DB_PREFIX: dbPrefix, AMQP_URL: vhost.url, START_WEB: 'false', LOG_LEVEL: 'warn' },
-      ports,
-      output: 'inherit',
-    });
-    gateway = new TestGatewayClient(platform.urls.gateway);
-    inbox = new DevInboxClient(platform.urls.inbox);
+    platform = await startDistributedPlatform({ LOG_LEVEL: 'warn' }, { output: 'inherit' });
+    gateway = new TestGatewayClient(platform.gatewayUrl);
+    inbox = new DevInboxClient(platform.inboxUrl);
   });
 
   afterAll(async () => {
     await platform?.stop();
-    vhost?.remove();
-    await dropDatabases(dbPrefix);
   });
 
   it('walks register → email → verify → login → me through the real transports', async () => {
-    await walkTheStory(platform.urls.gateway, platform.urls.inbox);
+    await walkTheStory(platform.gatewayUrl, platform.inboxUrl);
   });
 
   it('reports every service ready, and 503 while one is down', async () => {
     expect((await gateway.call('GET', '/health/ready')).status).toBe(200);
-    await platform.kill('user-service');
+    await platform.processes.kill('user-service');
     const degraded = await gateway.call('GET', '/health/ready');
     expect(degraded.status).toBe(503);
     expect(degraded.body.checks.user.status).toBe('down');
     expect(degraded.body.checks.auth.status).toBe('ok');
     expect((await gateway.call('GET', '/health/live')).status).toBe(200);
-    await platform.restart('user-service');
+    await platform.processes.restart('user-service');
     // The gateway's channel reconnects with a short backoff: ready again within seconds.
     await expect.poll(async () => (await gateway.call('GET', '/health/ready')).status, { timeout: 10_000, interval: 250 }).toBe(200);
   });
@@ -77,16 +54,16 @@ describe('the distributed platform: one process per service, real PostgreSQL, Re
 
   it('delivers exactly one verification email when comms is killed (kill -9) right after a registration', async () => {
     const email = await register('killed-mid-flight');
-    await platform.kill('comms-service');
-    await platform.restart('comms-service');
+    await platform.processes.kill('comms-service');
+    await platform.processes.restart('comms-service');
     await deliveredExactlyOnce(email);
   });
 
   it('delivers exactly one verification email for registrations made while comms is down', async () => {
-    await platform.kill('comms-service');
+    await platform.processes.kill('comms-service');
     const emails = await Promise.all(['down-1', 'down-2', 'down-3'].map(register));
     expect(await inbox.messagesTo(emails[0]!)).toHaveLength(0);
-    await platform.restart('comms-service');
+    await platform.processes.restart('comms-service');
     for (const email of emails) await deliveredExactlyOnce(email);
   });
 });

@@ -7,30 +7,33 @@ export interface GatewayResponse<T = any> {
   headers: Headers;
 }
 
+export interface CallOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as it is, as `application/json`: for JSON that `JSON.stringify` cannot write (`1e400`, duplicate keys). */
+  rawBody?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
 export class TestGatewayClient {
   constructor(readonly baseUrl: string) {}
 
-  async call<T = any>(
-    method: string,
-    path: string,
-    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-  ): Promise<GatewayResponse<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<GatewayResponse<T>> {
+    const headers: Record<string, string> = {};
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, options.headers);
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    });
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
     const text = await response.text();
-    let body: unknown = text;
+    let parsed: unknown = text;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      parsed = text ? JSON.parse(text) : undefined;
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, body: body as T, headers: response.headers };
+    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
   /** Registers, verifies through the dev inbox link and signs in: a ready-to-use customer. */

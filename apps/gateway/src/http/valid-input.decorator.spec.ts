@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { registerBody } from '../auth/auth.dto.js';
 import { createProjectBody } from '../projects/projects.dto.js';
 import { pageQuery } from './common.dto.js';
-import { fieldProblemsOf } from './valid-input.decorator.js';
+import { fieldProblemsOf, nulCharacterProblemsOf } from './valid-input.decorator.js';
 
 function problems(schema: z.ZodType, value: unknown, root = 'body') {
   const result = schema.safeParse(value);
@@ -55,6 +55,16 @@ describe('input validation', () => {
     for (const key of ['web', 'W', '1AB', 'ABCDEFGHIJK', 'WE-B']) {
       expect(problems(createProjectBody, { name: 'Web', key }).map((p) => p.path)).toEqual(['key']);
     }
+  });
+
+  it('names every value holding a NUL character, which PostgreSQL text cannot store', () => {
+    expect(nulCharacterProblemsOf({ title: 'a\u0000b', labels: ['ok', '\u0000'], nested: { note: '\u0000' }, n: 1 }, 'body')).toEqual([
+      { path: 'title', message: 'must not contain NUL (U+0000)' },
+      { path: 'labels.1', message: 'must not contain NUL (U+0000)' },
+      { path: 'nested.note', message: 'must not contain NUL (U+0000)' },
+    ]);
+    expect(nulCharacterProblemsOf('\u0000', 'body')).toEqual([{ path: 'body', message: 'must not contain NUL (U+0000)' }]);
+    expect(nulCharacterProblemsOf({ title: 'fine', labels: [] }, 'body')).toEqual([]);
   });
 
   it('coerces and bounds list queries', () => {

@@ -36,8 +36,21 @@ function parse(context: ExecutionContext, source: Source): unknown {
   if (!schema) throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no ${source} schema`);
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   const result = schema.safeParse(request[source]);
-  if (result.success) return result.data;
-  throw new ValidationError(fieldProblemsOf(result.error, source));
+  const nulCharacters = nulCharacterProblemsOf(request[source], source);
+  if (result.success && nulCharacters.length === 0) return result.data;
+  const problems = result.success ? [] : fieldProblemsOf(result.error, source);
+  const named = new Set(problems.map((problem) => problem.path));
+  throw new ValidationError([...problems, ...nulCharacters.filter((problem) => !named.has(problem.path))]);
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a value with one would fail deep in a service as a 500.
+ * No field of this API has a use for it: it is refused here, named like any other field problem.
+ */
+export function nulCharacterProblemsOf(value: unknown, root: string, path = ''): FieldProblem[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ path: path || root, message: 'must not contain NUL (U+0000)' }] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => nulCharacterProblemsOf(item, root, path ? `${path}.${key}` : key));
 }
 
 /**

@@ -18,10 +18,11 @@ export const updateMeBody = z.strictObject({
   displayName: z.string().trim().min(1).max(100).optional(),
   locale: locale.optional(),
   timezone: timezone.optional(),
+  // The user service's rules (https only, as the pages showing avatars are served over https).
   avatarUrl: z
     .string()
-    .max(2048)
-    .refine((value) => value === '' || isWebUrl(value), 'must be an http(s) URL')
+    .max(2000)
+    .refine((value) => value === '' || isHttpsUrl(value), 'must be an https URL')
     .nullable()
     .optional()
     .describe('null or "" removes the avatar'),
@@ -91,6 +92,6 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function isWebUrl(value: string): boolean {
-  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+function isHttpsUrl(value: string): boolean {
+  return URL.canParse(value) && new URL(value).protocol === 'https:';
 }

@@ -54,6 +54,10 @@ export class MembershipCache {
   }
 }
 
+/**
+ * Ids are UUIDs, which the database matches in any case: so must the key, or a look-up spelled
+ * `ABC…` would keep a role that the invalidation of `abc…` removed (a demoted member still writing).
+ */
 function cacheKey({ projectId, userId }: MembershipKey): string {
-  return `membership:${projectId}:${userId}`;
+  return `membership:${projectId.toLowerCase()}:${userId.toLowerCase()}`;
 }

@@ -8,10 +8,13 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 const MAX_LABELS = 20;
 
-/** A real calendar day: the pattern alone would take 2025-02-30. */
+/**
+ * A real calendar day: the pattern alone would take 2025-02-30. PostgreSQL has no year 0 (1 BC comes
+ * right before AD 1), which JavaScript dates accept, so years start at 0001.
+ */
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  return !value.startsWith('0000') && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** Labels are trimmed and deduplicated ignoring case (the first spelling wins) before they are counted. */

@@ -83,6 +83,7 @@ export function taskCases(open: () => Promise<TestDatabase>): void {
       ['assigneeId', { assigneeId: 'someone' }],
       ['dueDate', { dueDate: '2030-02-30' }],
       ['dueDate', { dueDate: '30.01.2030' }],
+      ['dueDate', { dueDate: '0000-01-01' }],
       ['labels', { labels: Array.from({ length: 21 }, (_, i) => `label-${i}`) }],
       ['labels.0', { labels: ['  '] }],
       ['labels.0', { labels: ['x'.repeat(41)] }],
