@@ -87,6 +87,9 @@ export interface ServiceConnection<S extends CompatServiceDefinition> {
   close(): void;
 }
 
+/** The largest answer a client accepts: far above any page, enough for a data export. */
+export const MAX_RECEIVE_MESSAGE_BYTES = 64 * 1024 * 1024;
+
 /** A typed client for one service, with a deadline on every call and context propagation. */
 export function connectService<S extends CompatServiceDefinition>(
   definition: S,
@@ -100,6 +103,9 @@ export function connectService<S extends CompatServiceDefinition>(
     // backoff (up to two minutes), or one service restart would keep the gateway degraded.
     'grpc.initial_reconnect_backoff_ms': 250,
     'grpc.max_reconnect_backoff_ms': 3_000,
+    // grpc-js refuses answers over 4 MiB by default; a user's data export (every task and comment they
+    // wrote) can be larger. Servers send without a limit, so the receiving side sets the bound.
+    'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES,
   });
   const client = createClientFactory()
     .use(propagateContext)
