@@ -10,3 +10,4 @@ export * from './tcp-proxy.js';
 export * from './event-pipeline-probe.js';
 export * from './dev-inbox-capture.js';
 export * from './paced-load.js';
+export * from './static-site.js';

@@ -1,37 +1,18 @@
-import { createApiClient, type ApiClientOf, type paths } from '@msp/api-client';
+import { createApiClient, type ApiClient, type paths } from '@msp/api-client';
 
 import type { TokenStore, Tokens } from '../auth/token-store';
 import { ApiError, invalidResponseError, networkError, problemError } from './api-error';
 
-// Request and response shapes come from the gateway's OpenAPI document (packages/api-client).
+// Request and response shapes come from the gateway's OpenAPI document (packages/api-client). This
+// module owns the session (tokens, the shared refresh); the feature modules (src/features/*) describe
+// their calls with the typed client and run them through `request`/`requestVoid`.
 
 /** GET /api/v1/me */
 export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
 
+type LoginAnswer = paths['/api/v1/auth/login']['post']['responses'][200]['content']['application/json'];
 type TokenAnswer = paths['/api/v1/auth/refresh']['post']['responses'][200]['content']['application/json'];
-
-/**
- * FALLBACK until the OpenAPI document has it: API.md lets login answer with an MFA challenge instead of
- * tokens, but the document (like the gateway, which does not implement MFA yet) knows only the tokens.
- */
-interface MfaChallenge {
-  mfaRequired: true;
-  mfaToken: string;
-}
-
-/**
- * FALLBACK until the OpenAPI document has it: POST /api/v1/auth/mfa/verify (API.md) is not in it yet,
- * because the gateway does not implement MFA. Declared by hand as the refresh endpoint with API.md's
- * request body, so the call still goes through the typed client; delete once `paths` has it.
- */
-type RefreshPath = paths['/api/v1/auth/refresh'];
-type MfaVerifyPath = {
-  '/api/v1/auth/mfa/verify': Omit<RefreshPath, 'post'> & {
-    post: Omit<RefreshPath['post'], 'requestBody'> & {
-      requestBody: { content: { 'application/json': { mfaToken: string; code: string } } };
-    };
-  };
-};
+type MfaChallenge = Extract<LoginAnswer, { mfaRequired: true }>;
 
 export type LoginResult = { kind: 'signed-in' } | { kind: 'mfa-required'; mfaToken: string };
 
@@ -42,23 +23,41 @@ export interface GatewayClientOptions {
   onSessionExpired?: () => void;
 }
 
-export interface GatewayClient {
-  login(email: string, password: string): Promise<LoginResult>;
-  verifyMfa(mfaToken: string, code: string): Promise<void>;
-  me(): Promise<Me>;
-  /** Renews the tokens now; false when there is no usable session any more. */
-  refresh(): Promise<boolean>;
-  logout(): Promise<void>;
-}
-
 /** What the typed client resolves with: `data` on success, otherwise `error` (the parsed problem or raw text). */
-interface Answer<T> {
+export interface Answer<T> {
   data?: T;
   error?: unknown;
   response: Response;
 }
 
-type Fetch = (request: Request) => Promise<Response>;
+export type Fetch = (request: Request) => Promise<Response>;
+
+/** What an authorized call adds to its request options: the bearer header and the instrumented fetch. */
+// A type alias, not an interface: the typed client's options have an index signature, which only
+// aliases satisfy implicitly.
+export type AuthorizedInit = {
+  headers: { Authorization: string };
+  fetch: Fetch;
+};
+
+export type AuthorizedCall<T> = (api: ApiClient, init: AuthorizedInit) => Promise<Answer<T>>;
+
+export interface GatewayClient {
+  readonly baseUrl: string;
+  login(email: string, password: string): Promise<LoginResult>;
+  verifyMfa(mfaToken: string, code: string): Promise<void>;
+  register(person: { email: string; password: string; displayName: string }): Promise<void>;
+  verifyEmail(token: string): Promise<void>;
+  forgotPassword(email: string): Promise<void>;
+  me(): Promise<Me>;
+  /** Any call that needs the session and answers a body; on 401 renews once (shared) and retries once. */
+  request<T>(call: AuthorizedCall<T>): Promise<T>;
+  /** As `request`, for calls that answer 204 without a body. */
+  requestVoid(call: AuthorizedCall<unknown>): Promise<void>;
+  /** Renews the tokens now; false when there is no usable session any more. */
+  refresh(): Promise<boolean>;
+  logout(): Promise<void>;
+}
 
 /**
  * Runs one call of the typed client, mapping what it throws onto ApiError. Each call gets its own
@@ -86,6 +85,10 @@ function dataOf<T>({ data, error, response }: Answer<T>): T {
   return data;
 }
 
+function okOf({ error, response }: Answer<unknown>): void {
+  if (!response.ok) throw problemError(response.status, error);
+}
+
 function parseTokens(status: number, body: Partial<TokenAnswer>): Tokens {
   const { accessToken, refreshToken } = body;
   if (typeof accessToken !== 'string' || typeof refreshToken !== 'string') {
@@ -94,7 +97,7 @@ function parseTokens(status: number, body: Partial<TokenAnswer>): Tokens {
   return { accessToken, refreshToken };
 }
 
-function isMfaChallenge(body: TokenAnswer | MfaChallenge): body is MfaChallenge {
+function isMfaChallenge(body: LoginAnswer): body is MfaChallenge {
   return 'mfaRequired' in body && body.mfaRequired === true;
 }
 
@@ -102,7 +105,6 @@ const bearer = (accessToken: string) => ({ Authorization: `Bearer ${accessToken}
 
 export function createGatewayClient({ baseUrl, tokenStore, onSessionExpired }: GatewayClientOptions): GatewayClient {
   const api = createApiClient(baseUrl, { headers: { Accept: 'application/json, application/problem+json' } });
-  const mfaApi = api as unknown as ApiClientOf<MfaVerifyPath>;
   let refreshInFlight: Promise<Tokens | null> | null = null;
 
   async function refreshWith(refreshToken: string): Promise<Tokens | null> {
@@ -137,23 +139,25 @@ export function createGatewayClient({ baseUrl, tokenStore, onSessionExpired }: G
   }
 
   /** Calls with the stored access token; on 401 renews once (shared) and retries once. */
-  async function authorized<T>(call: (accessToken: string) => Promise<Answer<T>>): Promise<T> {
+  async function authorized<T>(call: AuthorizedCall<T>): Promise<Answer<T>> {
     const tokens = await tokenStore.load();
     if (tokens === null) {
       throw new ApiError({ status: 401, code: 'NOT_SIGNED_IN', title: 'Not signed in', detail: 'Sign in first.' });
     }
-    const first = await call(tokens.accessToken);
-    if (first.response.status !== 401) return dataOf(first);
+    const attempt = (accessToken: string) => send((fetch) => call(api, { headers: bearer(accessToken), fetch }));
+    const first = await attempt(tokens.accessToken);
+    if (first.response.status !== 401) return first;
     const renewed = await renewAfter(tokens.accessToken);
-    if (renewed === null) return dataOf(first);
-    return dataOf(await call(renewed.accessToken));
+    if (renewed === null) return first;
+    return attempt(renewed.accessToken);
   }
 
   return {
+    baseUrl,
+
     async login(email, password) {
       const answer = await send((fetch) => api.POST('/api/v1/auth/login', { body: { email, password }, fetch }));
-      // Widened by hand: see MfaChallenge.
-      const body: TokenAnswer | MfaChallenge = dataOf(answer);
+      const body = dataOf(answer);
       if (isMfaChallenge(body)) {
         if (typeof body.mfaToken !== 'string') throw invalidResponseError(answer.response.status, 'MFA token missing');
         return { kind: 'mfa-required', mfaToken: body.mfaToken };
@@ -163,12 +167,32 @@ export function createGatewayClient({ baseUrl, tokenStore, onSessionExpired }: G
     },
 
     async verifyMfa(mfaToken, code) {
-      const answer = await send((fetch) => mfaApi.POST('/api/v1/auth/mfa/verify', { body: { mfaToken, code }, fetch }));
+      const answer = await send((fetch) => api.POST('/api/v1/auth/mfa/verify', { body: { mfaToken, code }, fetch }));
       await tokenStore.save(parseTokens(answer.response.status, dataOf(answer)));
     },
 
-    async me() {
-      return authorized((accessToken) => send((fetch) => api.GET('/api/v1/me', { headers: bearer(accessToken), fetch })));
+    async register(person) {
+      dataOf(await send((fetch) => api.POST('/api/v1/auth/register', { body: person, fetch })));
+    },
+
+    async verifyEmail(token) {
+      okOf(await send((fetch) => api.POST('/api/v1/auth/verify-email', { body: { token }, fetch })));
+    },
+
+    async forgotPassword(email) {
+      okOf(await send((fetch) => api.POST('/api/v1/auth/password/forgot', { body: { email }, fetch })));
+    },
+
+    me() {
+      return authorized((client, init) => client.GET('/api/v1/me', init)).then(dataOf);
+    },
+
+    request(call) {
+      return authorized(call).then(dataOf);
+    },
+
+    requestVoid(call) {
+      return authorized(call).then(okOf);
     },
 
     async refresh() {

@@ -8,16 +8,19 @@ interface Props {
   busy?: boolean;
   disabled?: boolean;
   variant?: 'filled' | 'outlined';
+  /** When the visible title alone is ambiguous on the screen (e.g. "Revoke" in a list of sessions). */
+  accessibilityLabel?: string;
 }
 
 /** Disabled while busy so a second tap cannot send the same request twice. */
-export function PrimaryButton({ title, onPress, busy = false, disabled = false, variant = 'filled' }: Props) {
+export function PrimaryButton({ title, onPress, busy = false, disabled = false, variant = 'filled', accessibilityLabel }: Props) {
   const theme = useTheme();
   const filled = variant === 'filled';
   const inactive = busy || disabled;
   return (
     <Pressable
       accessibilityRole="button"
+      accessibilityLabel={accessibilityLabel ?? title}
       accessibilityState={{ disabled: inactive, busy }}
       disabled={inactive}
       onPress={onPress}

@@ -1,150 +1,109 @@
 import { useState } from 'react';
-import { KeyboardAvoidingView, Platform, ScrollView, StyleSheet, Text } from 'react-native';
+import { Text } from 'react-native';
 
-import { describeError, fieldMessages } from '../api/error-messages';
-import type { GatewayClient } from '../api/gateway-client';
 import { AlertMessage } from '../components/alert-message';
+import { AuthLayout, authStyles } from '../components/auth-layout';
 import { PrimaryButton } from '../components/primary-button';
 import { TextField } from '../components/text-field';
+import { TextLink } from '../components/text-link';
+import { useFormSubmit } from '../features/auth/use-form-submit';
+import { useT } from '../i18n/i18n';
+import { useSession } from '../session/session-provider';
 import { useTheme } from '../theme';
 
-interface Props {
-  client: GatewayClient;
-  onSignedIn: () => void;
-}
-
-type FieldErrors = Partial<Record<'email' | 'password' | 'code', string>>;
-
-export function SignInScreen({ client, onSignedIn }: Props) {
+export function SignInScreen() {
   const theme = useTheme();
+  const t = useT();
+  const { client, signedIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   // Present once the gateway asked for a second factor; it replaces the password step.
   const [mfaToken, setMfaToken] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-
-  async function run(check: () => FieldErrors, request: () => Promise<void>, unauthorized: string) {
-    const missing = check();
-    setFieldErrors(missing);
-    setGeneralError(null);
-    // Empty fields are caught here: the gateway would reject them anyway, and a round trip costs time.
-    if (Object.keys(missing).length > 0) return;
-    setPending(true);
-    try {
-      await request();
-    } catch (error) {
-      const fields = fieldMessages(error);
-      setFieldErrors(fields);
-      // Field problems are shown under their fields; repeating them in the banner would only add noise.
-      if (Object.keys(fields).length === 0) setGeneralError(describeError(error, unauthorized));
-      setPending(false);
-    }
-  }
+  const form = useFormSubmit();
 
   const signIn = () =>
-    run(
+    form.submit(
       () => ({
-        ...(email.trim() ? {} : { email: 'Enter your email.' }),
-        ...(password ? {} : { password: 'Enter your password.' }),
+        email: email.trim() ? undefined : t('signIn.emailMissing'),
+        password: password ? undefined : t('signIn.passwordMissing'),
       }),
       async () => {
         const result = await client.login(email.trim(), password);
-        if (result.kind === 'mfa-required') {
-          setMfaToken(result.mfaToken);
-          setPending(false);
-        } else {
-          onSignedIn();
-        }
+        if (result.kind === 'mfa-required') setMfaToken(result.mfaToken);
+        else signedIn();
       },
-      'Email or password is incorrect.',
+      'signIn.wrongCredentials',
     );
 
   const verify = (token: string) =>
-    run(
-      () => (code.trim() ? {} : { code: 'Enter the code from your authenticator app or a recovery code.' }),
+    form.submit(
+      () => ({ code: code.trim() ? undefined : t('mfa.codeMissing') }),
       async () => {
         await client.verifyMfa(token, code.trim());
-        onSignedIn();
+        signedIn();
       },
-      'That code is not valid or has expired.',
+      'mfa.wrongCode',
     );
 
   function startOver() {
     setMfaToken(null);
     setCode('');
     setPassword('');
-    setFieldErrors({});
-    setGeneralError(null);
+    form.reset();
+  }
+
+  if (mfaToken !== null) {
+    return (
+      <AuthLayout title={t('mfa.title')}>
+        <Text style={[authStyles.hint, { color: theme.mutedText }]}>{t('mfa.hint')}</Text>
+        <TextField
+          label={t('mfa.code')}
+          value={code}
+          onChangeText={setCode}
+          error={form.fieldErrors.code}
+          editable={!form.pending}
+          autoCapitalize="none"
+          autoComplete="one-time-code"
+          textContentType="oneTimeCode"
+          onSubmitEditing={() => verify(mfaToken)}
+        />
+        {form.generalError ? <AlertMessage message={form.generalError} /> : null}
+        <PrimaryButton title={t('mfa.verify')} onPress={() => verify(mfaToken)} busy={form.pending} />
+        <PrimaryButton title={t('mfa.otherAccount')} onPress={startOver} disabled={form.pending} variant="outlined" />
+      </AuthLayout>
+    );
   }
 
   return (
-    <KeyboardAvoidingView
-      style={[styles.screen, { backgroundColor: theme.background }]}
-      behavior={Platform.OS === 'ios' ? 'padding' : undefined}
-    >
-      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
-        <Text accessibilityRole="header" style={[styles.title, { color: theme.text }]}>
-          {mfaToken === null ? 'Sign in' : 'Two-step verification'}
-        </Text>
-        {mfaToken === null ? (
-          <>
-            <TextField
-              label="Email"
-              value={email}
-              onChangeText={setEmail}
-              error={fieldErrors.email}
-              editable={!pending}
-              autoCapitalize="none"
-              autoComplete="email"
-              keyboardType="email-address"
-              textContentType="username"
-            />
-            <TextField
-              label="Password"
-              value={password}
-              onChangeText={setPassword}
-              error={fieldErrors.password}
-              editable={!pending}
-              secureTextEntry
-              autoComplete="current-password"
-              textContentType="password"
-              onSubmitEditing={signIn}
-            />
-            {generalError ? <AlertMessage message={generalError} /> : null}
-            <PrimaryButton title="Sign in" onPress={signIn} busy={pending} />
-          </>
-        ) : (
-          <>
-            <Text style={[styles.hint, { color: theme.mutedText }]}>
-              Enter the code from your authenticator app, or one of your recovery codes.
-            </Text>
-            <TextField
-              label="Authentication code"
-              value={code}
-              onChangeText={setCode}
-              error={fieldErrors.code}
-              editable={!pending}
-              autoCapitalize="none"
-              autoComplete="one-time-code"
-              textContentType="oneTimeCode"
-              onSubmitEditing={() => verify(mfaToken)}
-            />
-            {generalError ? <AlertMessage message={generalError} /> : null}
-            <PrimaryButton title="Verify" onPress={() => verify(mfaToken)} busy={pending} />
-            <PrimaryButton title="Use a different account" onPress={startOver} disabled={pending} variant="outlined" />
-          </>
-        )}
-      </ScrollView>
-    </KeyboardAvoidingView>
+    <AuthLayout title={t('signIn.title')}>
+      <TextField
+        label={t('field.email')}
+        value={email}
+        onChangeText={setEmail}
+        error={form.fieldErrors.email}
+        editable={!form.pending}
+        autoCapitalize="none"
+        autoComplete="email"
+        keyboardType="email-address"
+        textContentType="username"
+      />
+      <TextField
+        label={t('field.password')}
+        value={password}
+        onChangeText={setPassword}
+        error={form.fieldErrors.password}
+        editable={!form.pending}
+        secureTextEntry
+        autoComplete="current-password"
+        textContentType="password"
+        onSubmitEditing={signIn}
+      />
+      {form.generalError ? <AlertMessage message={form.generalError} /> : null}
+      <PrimaryButton title={t('signIn.submit')} onPress={signIn} busy={form.pending} />
+      <TextLink title={t('signIn.forgot')} href="/forgot-password" />
+      <TextLink title={t('signIn.toSignUp')} href="/sign-up" />
+      <TextLink title={t('settings.open')} href="/settings" />
+    </AuthLayout>
   );
 }
-
-const styles = StyleSheet.create({
-  screen: { flex: 1 },
-  content: { flexGrow: 1, justifyContent: 'center', padding: 24, gap: 16, maxWidth: 480, width: '100%', alignSelf: 'center' },
-  title: { fontSize: 28, fontWeight: '700' },
-  hint: { fontSize: 15 },
-});

@@ -4,6 +4,10 @@
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string as an object (repeated names keep the last value). */
+  query: Record<string, string>;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
   authorization: string | undefined;
   body: unknown;
 }
@@ -48,9 +52,12 @@ export function installFakeGateway(routes: Record<string, Handler>) {
   const fetchMock = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const sent = new RecordingRequest(input, init);
     const text = sentBodies.get(sent);
+    const url = new URL(sent.url);
     const request: RecordedRequest = {
       method: sent.method,
-      path: new URL(sent.url).pathname,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: Object.fromEntries(sent.headers),
       authorization: sent.headers.get('authorization') ?? undefined,
       body: text === undefined || text === '' ? undefined : JSON.parse(text),
     };

@@ -117,3 +117,50 @@ describe('gateway client errors', () => {
     await expect(client.login('ada@example.com', 'pw')).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
   });
 });
+
+describe('gateway client requests', () => {
+  it('shares one refresh between parallel calls to different endpoints', async () => {
+    const tokenStore = await signedInStore();
+    const renewed = (request: RecordedRequest) => request.authorization === 'Bearer access-new';
+    let pending = 0;
+    gateway = installFakeGateway({
+      'GET /api/v1/me': (request) => (renewed(request) ? json(200, me) : expired()),
+      'GET /api/v1/projects': (request) => (renewed(request) ? json(200, { items: [], nextCursor: null }) : expired()),
+      'GET /api/v1/auth/sessions': (request) => (renewed(request) ? json(200, { items: [] }) : expired()),
+      'POST /api/v1/auth/refresh': async () => {
+        // Answer only once all three have been turned away, so the calls truly overlap.
+        while (gateway.requests.filter((r) => r.authorization === 'Bearer access-old').length < 3 && pending++ < 1000) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return json(200, { accessToken: 'access-new', refreshToken: 'refresh-new', tokenType: 'Bearer', expiresIn: 600 });
+      },
+    });
+    const client = createGatewayClient({ baseUrl: 'http://gateway.test', tokenStore });
+
+    await Promise.all([
+      client.me(),
+      client.request((api, init) => api.GET('/api/v1/projects', init)),
+      client.request((api, init) => api.GET('/api/v1/auth/sessions', init)),
+    ]);
+
+    expect(gateway.to('POST /api/v1/auth/refresh')).toHaveLength(1);
+    expect(gateway.requests.filter((r) => r.authorization === 'Bearer access-new')).toHaveLength(3);
+  });
+
+  it('sends extra headers with the bearer token and accepts 204 without a body', async () => {
+    const tokenStore = await signedInStore();
+    gateway = installFakeGateway({ 'DELETE /api/v1/auth/sessions/s-1': () => ({ status: 204 }) });
+    const client = createGatewayClient({ baseUrl: 'http://gateway.test', tokenStore });
+
+    await client.requestVoid((api, init) =>
+      api.DELETE('/api/v1/auth/sessions/{id}', {
+        ...init,
+        headers: { ...init.headers, 'X-Request-Id': 'r-1' },
+        params: { path: { id: 's-1' } },
+      }),
+    );
+
+    const [sent] = gateway.requests;
+    expect(sent?.headers).toMatchObject({ authorization: 'Bearer access-old', 'x-request-id': 'r-1' });
+  });
+});

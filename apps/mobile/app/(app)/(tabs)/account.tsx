@@ -1,0 +1,3 @@
+import { AccountScreen } from '../../../src/screens/account-screen';
+
+export default AccountScreen;

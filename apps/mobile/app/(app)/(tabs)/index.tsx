@@ -1,0 +1,3 @@
+import { ProjectsScreen } from '../../../src/screens/projects-screen';
+
+export default ProjectsScreen;

@@ -1,0 +1,3 @@
+import { NotificationsScreen } from '../../../src/screens/notifications-screen';
+
+export default NotificationsScreen;

@@ -1,0 +1,3 @@
+import { NotificationPreferencesScreen } from '../../src/screens/notification-preferences-screen';
+
+export default NotificationPreferencesScreen;

@@ -1,0 +1,3 @@
+import { SessionsScreen } from '../../src/screens/sessions-screen';
+
+export default SessionsScreen;

@@ -1,0 +1,3 @@
+import { CheckEmailScreen } from '../../src/screens/check-email-screen';
+
+export default CheckEmailScreen;

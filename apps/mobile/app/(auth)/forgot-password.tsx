@@ -1,0 +1,3 @@
+import { ForgotPasswordScreen } from '../../src/screens/forgot-password-screen';
+
+export default ForgotPasswordScreen;

@@ -1,0 +1,3 @@
+import { SignInScreen } from '../../src/screens/sign-in-screen';
+
+export default SignInScreen;

@@ -1,0 +1,3 @@
+import { SignUpScreen } from '../../src/screens/sign-up-screen';
+
+export default SignUpScreen;

@@ -1,0 +1,3 @@
+import { SettingsScreen } from '../src/screens/settings-screen';
+
+export default SettingsScreen;
