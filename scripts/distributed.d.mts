@@ -11,6 +11,8 @@ export interface DistributedPorts {
   userOps: number;
   projectOps: number;
   commsOps: number;
+  /** The payment sandbox; a free port when left out. */
+  paymentSandbox?: number;
 }
 export declare const defaultPorts: DistributedPorts;
 export type ServiceName = 'auth' | 'user' | 'project' | 'comms';
@@ -18,7 +20,7 @@ export type ServiceName = 'auth' | 'user' | 'project' | 'comms';
 export type EnvOverride = Record<string, string> | ((env: Record<string, string>) => Record<string, string>);
 export interface DistributedPlatform {
   ports: DistributedPorts;
-  urls: { gateway: string; inbox: string; web: string };
+  urls: { gateway: string; inbox: string; web: string; paymentSandbox: string };
   /** Each service's database URL, direct (not through any override). */
   databases: Record<ServiceName, string>;
   /** Process names in start order, replicas included (`comms-service`, `comms-service-2`, …). */

@@ -31,6 +31,16 @@ function plan(env, ports) {
       ready: `http://127.0.0.1:${ports.inbox}/health`,
     },
     {
+      // The payment gateway's stand-in (as the inbox is SMTP's); its webhooks go to the gateway.
+      name: 'payment-sandbox',
+      entry: 'dev/payment-sandbox/dist/main.js',
+      env: {
+        PAYMENT_SANDBOX_PORT: ports.paymentSandbox,
+        PAYMENT_SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${ports.gateway}/api/v1/webhooks/payments`,
+      },
+      ready: `http://127.0.0.1:${ports.paymentSandbox}/health`,
+    },
+    {
       name: 'comms-service',
       entry: 'apps/comms-service/dist/main.js',
       env: {
@@ -57,7 +67,12 @@ function plan(env, ports) {
     {
       name: 'project-service',
       entry: 'apps/project-service/dist/main.js',
-      env: { PROJECT_GRPC_PORT: ports.project, OPS_PORT: ports.projectOps, PROJECT_DATABASE_URL: db('project') },
+      env: {
+        PROJECT_GRPC_PORT: ports.project,
+        OPS_PORT: ports.projectOps,
+        PROJECT_DATABASE_URL: db('project'),
+        PAYMENT_GATEWAY_URL: `http://127.0.0.1:${ports.paymentSandbox}`,
+      },
       ready: `http://127.0.0.1:${ports.projectOps}/health/ready`,
     },
     {
@@ -100,6 +115,7 @@ export const defaultPorts = {
   userOps: 9052,
   projectOps: 9053,
   commsOps: 9054,
+  paymentSandbox: 12111,
 };
 
 /** The services that may run as several replicas, by the short name `replicas` and `overrides` use. */
@@ -172,6 +188,8 @@ export async function startDistributed({
     AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
     ...env,
   };
+  // Callers that choose their own ports may leave the sandbox's out: it gets a free one.
+  if (ports.paymentSandbox === undefined) ports = { ...ports, paymentSandbox: await freePort() };
   const { ensureDatabase } = await import('../packages/platform/dist/index.js');
   for (const name of ['auth', 'user', 'project', 'comms']) await ensureDatabase(`${settings.PG_URL}/${settings.DB_PREFIX}${name}`);
 
@@ -212,7 +230,12 @@ export async function startDistributed({
   }
   return {
     ports,
-    urls: { gateway: `http://127.0.0.1:${ports.gateway}`, inbox: `http://127.0.0.1:${ports.inbox}`, web: `http://127.0.0.1:${ports.web}` },
+    urls: {
+      gateway: `http://127.0.0.1:${ports.gateway}`,
+      inbox: `http://127.0.0.1:${ports.inbox}`,
+      web: `http://127.0.0.1:${ports.web}`,
+      paymentSandbox: `http://127.0.0.1:${ports.paymentSandbox}`,
+    },
     /** Each service's database, reached directly (not through any override): for a test's own SQL. */
     databases: Object.fromEntries(
       ['auth', 'user', 'project', 'comms'].map((name) => [name, `${settings.PG_URL}/${settings.DB_PREFIX}${name}`]),
@@ -276,7 +299,7 @@ function stopChild(child) {
 export async function runDistributed() {
   const platform = await startDistributed();
   console.log(
-    `\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\nPress Ctrl-C to stop.\n`,
+    `\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\n  Payments      ${platform.urls.paymentSandbox}\nPress Ctrl-C to stop.\n`,
   );
   let stopping = false;
   const stop = () => {

@@ -12,6 +12,8 @@ const schema = z.object({
   START_WEB: envVar.flag(true),
   /** A real SMTP server replaces the dev inbox when set. */
   SMTP_URL: envVar.optionalUrl(),
+  /** A real payment gateway (Stripe's API) replaces the payment sandbox when set. */
+  PAYMENT_GATEWAY_URL: envVar.optionalUrl(),
   LOG_LEVEL: envVar.logLevel(),
 });
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadAuthConfig, startAuthService } from '@msp/auth-service';
 import { loadCommsConfig, startCommsService } from '@msp/comms-service';
 import { loadGatewayConfig, startGateway } from '@msp/gateway';
+import { startPaymentSandbox, loadConfig as loadSandboxConfig } from '@msp/payment-sandbox';
 import { createLogger, MemoryCache, MemoryEventBus, openEmbeddedEngine, type Env, type RunningService } from '@msp/platform';
 import { loadProjectConfig, startProjectService } from '@msp/project-service';
 import { startSmtpInbox } from '@msp/smtp-inbox';
@@ -11,15 +12,15 @@ import { lockDataDir } from './data-dir-lock.js';
 import { startWebApp } from './web-app-process.js';
 
 export interface EmbeddedPlatform {
-  urls: { gateway: string; web: string | undefined; inbox: string | undefined; smtp: string };
+  urls: { gateway: string; web: string | undefined; inbox: string | undefined; smtp: string; paymentSandbox: string | undefined };
   generatedAdminPassword: string | undefined;
   stop(): Promise<void>;
 }
 
 /**
  * The whole platform in one process on embedded defaults: one PGlite engine holding each service's
- * own schema, an in-process cache and bus, the dev SMTP inbox, every service on its gRPC port,
- * the gateway and the web app. Any distributed-mode variable that is set replaces its default.
+ * own schema, an in-process cache and bus, the dev SMTP inbox, the payment sandbox, every service on
+ * its gRPC port, the gateway and the web app. Any distributed-mode variable that is set replaces its default.
  */
 export async function startEmbeddedPlatform(env: Env = processEnvironment()): Promise<EmbeddedPlatform> {
   const config = loadEmbeddedConfig(env);
@@ -43,6 +44,25 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
       stack.push({ name: 'smtp inbox', stop: () => inbox.close() });
       smtpUrl = `smtp://${config.HOST}:${inbox.smtpPort}`;
       inboxUrl = `http://${config.HOST}:${inbox.httpPort}`;
+    }
+
+    // The payment sandbox stands in for the payment gateway, as the dev inbox does for SMTP. Its
+    // webhooks go to the gateway, whose port is known only once it listens (set below).
+    let paymentEnv: Env = {};
+    let paymentSandbox: Awaited<ReturnType<typeof startPaymentSandbox>> | undefined;
+    if (!config.PAYMENT_GATEWAY_URL) {
+      const sandboxConfig = loadSandboxConfig(env);
+      paymentSandbox = await startPaymentSandbox({
+        ...sandboxConfig,
+        host: config.HOST,
+        logger: createLogger('payment-sandbox', config.LOG_LEVEL),
+      });
+      stack.push({ name: 'payment sandbox', stop: paymentSandbox.close });
+      paymentEnv = {
+        PAYMENT_GATEWAY_URL: paymentSandbox.url,
+        PAYMENT_WEBHOOK_SECRET: paymentSandbox.webhookSecret,
+        ...(sandboxConfig.secretKey ? { PAYMENT_SECRET_KEY: sandboxConfig.secretKey } : {}),
+      };
     }
 
     const pglite = await openEmbeddedEngine(join(config.DATA_DIR, 'pglite'));
@@ -70,7 +90,7 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
       sharedFor(),
     );
     const auth = started(authService);
-    const project = started(await startProjectService(loadProjectConfig(serviceEnv), sharedFor()));
+    const project = started(await startProjectService(loadProjectConfig({ ...serviceEnv, ...paymentEnv }), sharedFor()));
     openRelays();
 
     const gateway = await startGateway(
@@ -88,6 +108,7 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
     );
     stack.push({ name: 'gateway', stop: () => gateway.close() });
     const gatewayUrl = `http://${config.HOST}:${gateway.port}`;
+    if (paymentSandbox && !env.PAYMENT_SANDBOX_WEBHOOK_URL) paymentSandbox.setWebhookUrl(`${gatewayUrl}/api/v1/webhooks/payments`);
 
     let webUrl: string | undefined;
     if (config.START_WEB) {
@@ -97,7 +118,7 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
     }
 
     return {
-      urls: { gateway: gatewayUrl, web: webUrl, inbox: inboxUrl, smtp: smtpUrl },
+      urls: { gateway: gatewayUrl, web: webUrl, inbox: inboxUrl, smtp: smtpUrl, paymentSandbox: paymentSandbox?.url },
       generatedAdminPassword: authService.generatedAdminPassword,
       stop: stopAll,
     };

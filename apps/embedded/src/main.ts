@@ -12,6 +12,9 @@ const lines = [
   ...(urls.web ? [`  Web app       ${urls.web}`] : []),
   `  API gateway   ${urls.gateway}   (docs: ${urls.gateway}/api/docs)`,
   ...(urls.inbox ? [`  Dev inbox     ${urls.inbox}   (all email sent by the platform lands here)`] : [`  SMTP          ${urls.smtp}`]),
+  ...(urls.paymentSandbox
+    ? [`  Payments      ${urls.paymentSandbox}   (payment sandbox: Stripe API subset, test cards such as pm_card_visa)`]
+    : []),
   ...(platform.generatedAdminPassword
     ? [`  Administrator created with the generated password ${platform.generatedAdminPassword} (shown once)`]
     : []),

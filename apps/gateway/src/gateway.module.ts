@@ -9,6 +9,9 @@ import { AuthController } from './auth/auth.controller.js';
 import { PasswordController } from './auth/password.controller.js';
 import { SessionsController } from './auth/sessions.controller.js';
 import { TotpController } from './auth/totp.controller.js';
+import { AdminPaymentsController } from './billing/admin-payments.controller.js';
+import { BillingController } from './billing/billing.controller.js';
+import { PaymentWebhooksController } from './billing/payment-webhooks.controller.js';
 import { GatewayCaches } from './cache/gateway-caches.js';
 import { IdempotencyStore } from './cache/idempotency-store.js';
 import type { GatewayConfig } from './config.js';
@@ -53,12 +56,15 @@ export const GATEWAY_CONTROLLERS: Type[] = [
   TasksController,
   CommentsController,
   ActivityController,
+  BillingController,
+  PaymentWebhooksController,
   NotificationsController,
   UnsubscribeController,
   AdminUsersController,
   AdminSigningKeysController,
   AdminEmailsController,
   AdminDeadLettersController,
+  AdminPaymentsController,
   HealthController,
   OpenApiController,
 ];

@@ -9,6 +9,7 @@ import type { GatewayClients } from './grpc/grpc-clients.module.js';
 import { endpointsOf } from './http/endpoint.decorator.js';
 import { installFormBodyParser } from './http/form-body-parser.js';
 import { installHttpHooks, requestIdOf } from './http/http-hooks.js';
+import { installRawBodyParser } from './http/raw-body-parser.js';
 import { NestLoggerBridge } from './http/nest-logger.js';
 import { answerClientError, answerFrameworkError } from './http/problem.filter.js';
 
@@ -60,6 +61,7 @@ export async function startGateway(
   // routes declared to take forms (one-click unsubscribe) are the exception.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   installFormBodyParser(app.getHttpAdapter().getInstance(), endpointsOf(GATEWAY_CONTROLLERS));
+  installRawBodyParser(app.getHttpAdapter().getInstance(), endpointsOf(GATEWAY_CONTROLLERS));
   app.useSecurityHeaders({
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },

@@ -5,8 +5,10 @@ import { MembershipRepository } from './access/membership.repository.js';
 import { ProjectAccess } from './access/project-access.js';
 import { ActivityRepository } from './activity/activity.repository.js';
 import { ActivityService } from './activity/activity.service.js';
+import { billingProviders } from './billing/billing.providers.js';
 import { CommentsRepository } from './comments/comments.repository.js';
 import { CommentsService } from './comments/comments.service.js';
+import type { ProjectConfig } from './config.js';
 import { ProjectGrpc } from './grpc/project.grpc.js';
 import { InvitationsRepository } from './invitations/invitations.repository.js';
 import { InvitationsService } from './invitations/invitations.service.js';
@@ -24,7 +26,7 @@ import { UserDataService } from './user-data/user-data.service.js';
 
 @Module({})
 export class ProjectAppModule {
-  static with(runtime: ServiceRuntime): DynamicModule {
+  static with(runtime: ServiceRuntime, config: ProjectConfig): DynamicModule {
     return {
       module: ProjectAppModule,
       imports: [PlatformModule.forRuntime(runtime)],
@@ -51,6 +53,7 @@ export class ProjectAppModule {
         UserDataRepository,
         UserDataService,
         ProjectGrpc,
+        ...billingProviders(config),
       ],
     };
   }

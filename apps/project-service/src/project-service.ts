@@ -1,8 +1,10 @@
-import { projectV1 } from '@msp/contracts';
+import { billingV1, projectV1 } from '@msp/contracts';
 import { launchService, type RunningService, type SharedInfrastructure } from '@msp/platform';
 import { accessErrorStatus } from './access/access-error-status.js';
 import { activityErrorStatus } from './activity/activity-error-status.js';
 import { ProjectAppModule } from './app.module.js';
+import { billingErrorStatus } from './billing/billing-error-status.js';
+import { BillingGrpc } from './billing/billing.grpc.js';
 import { commentErrorStatus } from './comments/comment-error-status.js';
 import type { ProjectConfig } from './config.js';
 import { migrationsFolder } from './db/migrations-folder.js';
@@ -10,7 +12,7 @@ import { inbox, outbox } from './db/schema.js';
 import { ProjectGrpc } from './grpc/project.grpc.js';
 import { invitationErrorStatus } from './invitations/invitation-error-status.js';
 import { memberErrorStatus } from './members/member-error-status.js';
-import { PeopleConsumer } from './people/people.consumer.js';
+import { PeopleConsumer, PROJECT_QUEUE } from './people/people.consumer.js';
 import { projectErrorStatus } from './projects/project-error-status.js';
 import { taskErrorStatus } from './tasks/task-error-status.js';
 import { userDataErrorStatus } from './user-data/user-data-error-status.js';
@@ -25,6 +27,7 @@ export const projectErrorMappers = [
   commentErrorStatus,
   activityErrorStatus,
   userDataErrorStatus,
+  billingErrorStatus,
 ];
 
 /** Starts the project service: used by its own `main.ts` and by the embedded launcher. */
@@ -39,10 +42,14 @@ export function startProjectService(config: ProjectConfig, shared?: SharedInfras
       config,
       databaseUrl: config.PROJECT_DATABASE_URL,
       grpcPort: config.PROJECT_GRPC_PORT,
-      module: (runtime) => ProjectAppModule.with(runtime),
+      module: (runtime) => ProjectAppModule.with(runtime, config),
       errorMappers: projectErrorMappers,
-      registerGrpc: (server, app) => server.add(projectV1.ProjectServiceDefinition, app.get(ProjectGrpc)),
+      registerGrpc: (server, app) => {
+        server.add(projectV1.ProjectServiceDefinition, app.get(ProjectGrpc));
+        server.add(billingV1.BillingServiceDefinition, app.get(BillingGrpc));
+      },
       startConsumers: (app) => app.get(PeopleConsumer).start(),
+      deadLetterQueues: [PROJECT_QUEUE],
     },
     shared,
   );

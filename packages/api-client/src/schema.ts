@@ -131,6 +131,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every payment, newest first, filtered by status and project
+         * @description Requires the `admin` role.
+         */
+        get: operations["listAllPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/{paymentId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a payment, all of what is left or `amount` of it (minor units)
+         * @description Never more than was captured: pending refunds count against what is left. Honours `Idempotency-Key` in the gateway and the ledger, so a retried request refunds once. A refund the payment gateway has not confirmed yet is answered `pending`. Requires the `admin` role.
+         */
+        post: operations["refundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/signing-keys/rotate": {
         parameters: {
             query?: never;
@@ -657,6 +697,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{paymentId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a payment with a payment method (project owners and admins)
+         * @description Answers the payment: `succeeded`, `processing`, `failed` (declined), or `unknown` when the payment gateway did not answer in time (it is settled shortly; the list of payments shows the outcome). A payment no longer pending is answered as it is.
+         */
+        post: operations["confirmPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every plan with its monthly price (minor units) and limits per project */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -714,6 +791,26 @@ export type paths = {
         get: operations["listActivity"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start paying for a plan (project owners and admins): a pending payment with one payment intent
+         * @description Honours `Idempotency-Key`, in the gateway and in the ledger: the same key and body answer the same payment, another body is 422. One payment at a time per project (409 PAYMENT_IN_PROGRESS). 503 when the payment gateway did not answer: retry with the same key.
+         */
+        post: operations["checkout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -799,6 +896,23 @@ export type paths = {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments of a project, newest first (its members) */
+        get: operations["listProjectPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/tasks": {
         parameters: {
             query?: never;
@@ -877,6 +991,26 @@ export type paths = {
          * @description No sign-in: the signed token alone says who and what. Mail clients POST the form `List-Unsubscribe=One-Click`; an empty or JSON body works too. Unsubscribing again changes nothing.
          */
         post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook of the payment gateway (Stripe-compatible): signed raw JSON body
+         * @description Verified on the raw body with the `Stripe-Signature` header (HMAC and timestamp tolerance): a bad signature or an old timestamp is 400 and changes nothing. Each event applies once, whatever the number or order of deliveries.
+         */
+        post: operations["receivePaymentWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1563,6 +1697,297 @@ export interface operations {
                 };
             };
             /** @description Conflict — `code`: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity — `code`: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAllPayments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                projectId?: string;
+                status?: "pending" | "processing" | "succeeded" | "failed" | "refunded" | "unknown";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description In the currency's minor unit (cents) */
+                            amount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            currency: string;
+                            failureReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            payerId: string;
+                            /** @enum {string} */
+                            planId: "free" | "pro" | "business";
+                            /** Format: uuid */
+                            projectId: string;
+                            receiptNumber: string | null;
+                            /** @description In the currency's minor unit (cents) */
+                            refundedAmount: number;
+                            /**
+                             * @description unknown: a call to the payment gateway got no answer; it is settled against the gateway shortly, never failed by guess
+                             * @enum {string}
+                             */
+                            status: "pending" | "processing" | "succeeded" | "failed" | "refunded" | "unknown";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden — `code`: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refundPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses per operation (a UUID is ideal); a repeat with the same key and body answers the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Minor units; left out, whatever is left is refunded */
+                    amount?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description In the currency's minor unit (cents) */
+                        amount: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        payment: {
+                            /** @description In the currency's minor unit (cents) */
+                            amount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            currency: string;
+                            failureReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            payerId: string;
+                            /** @enum {string} */
+                            planId: "free" | "pro" | "business";
+                            /** Format: uuid */
+                            projectId: string;
+                            receiptNumber: string | null;
+                            /** @description In the currency's minor unit (cents) */
+                            refundedAmount: number;
+                            /**
+                             * @description unknown: a call to the payment gateway got no answer; it is settled against the gateway shortly, never failed by guess
+                             * @enum {string}
+                             */
+                            status: "pending" | "processing" | "succeeded" | "failed" | "refunded" | "unknown";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                        /** Format: uuid */
+                        paymentId: string;
+                        /**
+                         * @description pending: the payment gateway has not answered yet; it is retried with the same key
+                         * @enum {string}
+                         */
+                        status: "pending" | "succeeded" | "failed";
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: REFUND_TOO_LARGE, VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden — `code`: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found — `code`: PAYMENT_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict — `code`: PAYMENT_NOT_REFUNDABLE, REFUND_REJECTED, IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3477,6 +3902,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict — `code`: PROJECT_ARCHIVED, PLAN_LIMIT_REACHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too Many Requests — `code`: RATE_LIMITED */
             429: {
                 headers: {
@@ -4207,6 +4641,224 @@ export interface operations {
             };
         };
     };
+    confirmPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses per operation (a UUID is ideal); a repeat with the same key and body answers the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A payment method id; in development the sandbox test cards, e.g. pm_card_visa */
+                    paymentMethod: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description In the currency's minor unit (cents) */
+                        amount: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        currency: string;
+                        failureReason: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        payerId: string;
+                        /** @enum {string} */
+                        planId: "free" | "pro" | "business";
+                        /** Format: uuid */
+                        projectId: string;
+                        receiptNumber: string | null;
+                        /** @description In the currency's minor unit (cents) */
+                        refundedAmount: number;
+                        /**
+                         * @description unknown: a call to the payment gateway got no answer; it is settled against the gateway shortly, never failed by guess
+                         * @enum {string}
+                         */
+                        status: "pending" | "processing" | "succeeded" | "failed" | "refunded" | "unknown";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden — `code`: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found — `code`: PAYMENT_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict — `code`: PAYMENT_IN_PROGRESS, IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity — `code`: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: PAYMENT_GATEWAY_UNAVAILABLE, AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            id: "free" | "pro" | "business";
+                            /** @constant */
+                            interval: "month";
+                            limits: {
+                                /** @description Members per project; null: no limit */
+                                members: number | null;
+                                /** @description Live tasks per project; null: no limit */
+                                tasks: number | null;
+                            };
+                            name: string;
+                            price: {
+                                /** @description In the currency's minor unit (cents) */
+                                amount: number;
+                                /** @description ISO 4217, lower case, e.g. eur */
+                                currency: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProjects: {
         parameters: {
             query?: {
@@ -4685,6 +5337,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict — `code`: PROJECT_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too Many Requests — `code`: RATE_LIMITED */
             429: {
                 headers: {
@@ -4820,6 +5481,134 @@ export interface operations {
                 };
             };
             /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses per operation (a UUID is ideal); a repeat with the same key and body answers the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    planId: "pro" | "business";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The payment intent's client secret, for confirming on the client */
+                        clientSecret: string;
+                        /** Format: uuid */
+                        paymentId: string;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "succeeded" | "failed" | "refunded" | "unknown";
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden — `code`: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found — `code`: PROJECT_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict — `code`: ALREADY_ON_PLAN, PAYMENT_IN_PROGRESS, PROJECT_ARCHIVED, IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity — `code`: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: PAYMENT_GATEWAY_UNAVAILABLE, AUTH_UNAVAILABLE, UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5020,7 +5809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict — `code`: ALREADY_MEMBER, IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict — `code`: ALREADY_MEMBER, PROJECT_ARCHIVED, IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5422,8 +6211,138 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict — `code`: PROJECT_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unprocessable Entity — `code`: LAST_OWNER */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable — `code`: AUTH_UNAVAILABLE, UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProjectPayments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description In the currency's minor unit (cents) */
+                            amount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            currency: string;
+                            failureReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            payerId: string;
+                            /** @enum {string} */
+                            planId: "free" | "pro" | "business";
+                            /** Format: uuid */
+                            projectId: string;
+                            receiptNumber: string | null;
+                            /** @description In the currency's minor unit (cents) */
+                            refundedAmount: number;
+                            /**
+                             * @description unknown: a call to the payment gateway got no answer; it is settled against the gateway shortly, never failed by guess
+                             * @enum {string}
+                             */
+                            status: "pending" | "processing" | "succeeded" | "failed" | "refunded" | "unknown";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized — `code`: UNAUTHENTICATED, SESSION_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found — `code`: PROJECT_NOT_FOUND, NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5698,7 +6617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict — `code`: IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict — `code`: PROJECT_ARCHIVED, PLAN_LIMIT_REACHED, IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5902,6 +6821,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict — `code`: PROJECT_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too Many Requests — `code`: RATE_LIMITED */
             429: {
                 headers: {
@@ -6046,7 +6974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict — `code`: VERSION_CONFLICT */
+            /** @description Conflict — `code`: VERSION_CONFLICT, PROJECT_ARCHIVED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6281,7 +7209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict — `code`: IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict — `code`: PROJECT_ARCHIVED, IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,6 +7306,71 @@ export interface operations {
                 };
             };
             /** @description Bad Request — `code`: INVALID_TOKEN, VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests — `code`: RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window by the exhausted limit (gateway limits only) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (gateway limits only) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (gateway limits only) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error — `code`: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receivePaymentWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The payment gateway’s signature of the raw body (t=…,v1=…) */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                    };
+                };
+            };
+            /** @description Bad Request — `code`: INVALID_SIGNATURE, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;

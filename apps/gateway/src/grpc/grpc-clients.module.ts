@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { authV1, commsV1, opsV1, projectV1, userV1 } from '@msp/contracts';
+import { authV1, billingV1, commsV1, opsV1, projectV1, userV1 } from '@msp/contracts';
 import { connectService } from '@msp/platform';
 import { HealthDefinition } from 'nice-grpc-server-health';
 import type { BackendName, GatewayConfig } from '../config.js';
@@ -7,6 +7,8 @@ import type { BackendName, GatewayConfig } from '../config.js';
 export const AUTH_CLIENT = Symbol('AuthServiceClient');
 export const USER_CLIENT = Symbol('UserServiceClient');
 export const PROJECT_CLIENT = Symbol('ProjectServiceClient');
+/** The project service's BillingService, on the project service's address. */
+export const BILLING_CLIENT = Symbol('BillingServiceClient');
 export const COMMS_CLIENT = Symbol('CommsServiceClient');
 export const HEALTH_PROBES = Symbol('HealthProbes');
 export const DEAD_LETTER_CLIENTS = Symbol('DeadLetterServiceClients');
@@ -14,6 +16,7 @@ export const DEAD_LETTER_CLIENTS = Symbol('DeadLetterServiceClients');
 export type AuthClient = authV1.AuthServiceClient;
 export type UserClient = userV1.UserServiceClient;
 export type ProjectClient = projectV1.ProjectServiceClient;
+export type BillingClient = billingV1.BillingServiceClient;
 export type CommsClient = commsV1.CommsServiceClient;
 export type DeadLetterClient = opsV1.DeadLetterServiceClient;
 
@@ -32,6 +35,7 @@ export interface GatewayClients {
   auth: AuthClient;
   user: UserClient;
   project: ProjectClient;
+  billing: BillingClient;
   comms: CommsClient;
   deadLetters: DeadLetterClients;
   health: HealthProbes;
@@ -89,6 +93,7 @@ export class GrpcClientsModule {
         provide(AUTH_CLIENT, 'auth', (c) => c.open(authV1.AuthServiceDefinition, grpc.auth, grpc.deadlineMs)),
         provide(USER_CLIENT, 'user', (c) => c.open(userV1.UserServiceDefinition, grpc.user, grpc.deadlineMs)),
         provide(PROJECT_CLIENT, 'project', (c) => c.open(projectV1.ProjectServiceDefinition, grpc.project, grpc.deadlineMs)),
+        provide(BILLING_CLIENT, 'billing', (c) => c.open(billingV1.BillingServiceDefinition, grpc.project, grpc.deadlineMs)),
         provide(COMMS_CLIENT, 'comms', (c) => c.open(commsV1.CommsServiceDefinition, grpc.comms, grpc.deadlineMs)),
         provide(DEAD_LETTER_CLIENTS, 'deadLetters', (c) => ({
           user: c.open(opsV1.DeadLetterServiceDefinition, grpc.user, grpc.deadlineMs),
@@ -102,7 +107,7 @@ export class GrpcClientsModule {
           comms: health(c, grpc.comms),
         })),
       ],
-      exports: [AUTH_CLIENT, USER_CLIENT, PROJECT_CLIENT, COMMS_CLIENT, DEAD_LETTER_CLIENTS, HEALTH_PROBES],
+      exports: [AUTH_CLIENT, USER_CLIENT, PROJECT_CLIENT, BILLING_CLIENT, COMMS_CLIENT, DEAD_LETTER_CLIENTS, HEALTH_PROBES],
     };
   }
 }

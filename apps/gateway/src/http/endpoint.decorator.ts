@@ -29,6 +29,11 @@ export interface EndpointSpec {
    * POST of mail clients (RFC 8058); every other route answers forms with 415.
    */
   acceptsForm?: boolean;
+  /**
+   * The handler gets the JSON body's bytes exactly as sent (a Buffer), unparsed: for a signature
+   * computed over them, as on payment webhooks. Parsing and re-serializing would break it.
+   */
+  rawBody?: boolean;
   query?: z.ZodType;
   /** Request headers the handler reads (e.g. `if-match`), by their lower-case names; parsed by ValidHeaders. */
   headers?: z.ZodType;
@@ -99,7 +104,7 @@ export function routePathOf(path: string): string {
 
 function impliedErrors(spec: EndpointSpec): number[] {
   const errors = new Set([...spec.errors, ...Object.keys(spec.errorCodes ?? {}).map(Number)]);
-  if (spec.body || spec.query || spec.headers) errors.add(400);
+  if (spec.body || spec.rawBody || spec.query || spec.headers) errors.add(400);
   if (spec.idempotent) {
     errors.add(400); // a malformed key
     errors.add(409); // the first request with this key is still running

@@ -128,6 +128,10 @@ function operationOf(endpoint: RegisteredEndpoint): OpenApiOperation {
       content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema }])),
     };
   }
+  if (endpoint.rawBody) {
+    // Taken as bytes: whatever JSON the sender signed, checked by the signature rather than a schema.
+    operation.requestBody = { required: true, content: { 'application/json': { schema: { type: 'object' } } } };
+  }
   for (const [status, other] of Object.entries(endpoint.otherResponses ?? {})) {
     operation.responses[status] = {
       description: other.description,

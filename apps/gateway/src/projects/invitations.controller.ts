@@ -91,7 +91,8 @@ export class InvitationsController {
     description:
       'A token that is unknown, used, revoked or expired, or an invitation sent to another address, is 404 ' +
       '`INVITATION_NOT_FOUND`. A caller who already is a member keeps their role.',
-    errorCodes: { 404: ['INVITATION_NOT_FOUND'], 409: [ARCHIVED] },
+    // PLAN_LIMIT_REACHED: the project's plan allows no more members; the invitation stays open.
+    errorCodes: { 404: ['INVITATION_NOT_FOUND'], 409: [ARCHIVED, 'PLAN_LIMIT_REACHED'] },
     body: acceptInvitationBody,
     response: projectResponse,
     errors: [],

@@ -65,7 +65,8 @@ export class TasksController {
     status: 201,
     summary: 'Create a task (members, admins and owners); it gets the next number of the project',
     description: 'Status and priority may be left out for their defaults. Answers the ETag. Honours `Idempotency-Key`.',
-    errorCodes: CHANGE_PROJECT_CONTENT_ERRORS,
+    // PLAN_LIMIT_REACHED: the project's plan allows no more tasks (GET /api/v1/plans).
+    errorCodes: { ...CHANGE_PROJECT_CONTENT_ERRORS, 409: [ARCHIVED, 'PLAN_LIMIT_REACHED'] },
     idempotent: true,
     params: projectParams,
     body: createTaskBody,

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { authV1, commsV1, opsV1, projectV1, userV1 } from '@msp/contracts';
+import { authV1, billingV1, commsV1, opsV1, projectV1, userV1 } from '@msp/contracts';
 import { createLogger, RemoteCallError, type Cache } from '@msp/platform';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { loadGatewayConfig } from '../config.js';
@@ -7,6 +7,7 @@ import { startGateway } from '../gateway.js';
 import {
   EVENT_CONSUMERS,
   type AuthClient,
+  type BillingClient,
   type CommsClient,
   type DeadLetterClient,
   type DeadLetterClients,
@@ -77,6 +78,7 @@ export interface FakeBackends {
   auth?: Partial<AuthClient>;
   user?: Partial<UserClient>;
   project?: Partial<ProjectClient>;
+  billing?: Partial<BillingClient>;
   comms?: Partial<CommsClient>;
   /** Each consuming service's DeadLetterService; one not given has no dead letters. */
   deadLetters?: Partial<Record<EventConsumer, Partial<DeadLetterClient>>>;
@@ -89,6 +91,7 @@ export function fakeClients(backends: FakeBackends): GatewayClients {
     auth: fakeOf(authV1.AuthServiceDefinition, backends.auth ?? {}),
     user: fakeOf(userV1.UserServiceDefinition, backends.user ?? {}),
     project: fakeOf(projectV1.ProjectServiceDefinition, backends.project ?? {}),
+    billing: fakeOf(billingV1.BillingServiceDefinition, backends.billing ?? {}),
     comms: fakeOf(commsV1.CommsServiceDefinition, backends.comms ?? {}),
     deadLetters: Object.fromEntries(
       EVENT_CONSUMERS.map((name) => [

@@ -14,6 +14,10 @@ function statusOf(code: AccessErrorCode): Status {
       return Status.NOT_FOUND;
     case 'FORBIDDEN':
       return Status.PERMISSION_DENIED;
+    // A conflict with the project's current state, answered 409 (API.md). FAILED_PRECONDITION would
+    // say the same in gRPC terms, but the platform's one status table makes that 422.
+    case 'PROJECT_ARCHIVED':
+      return Status.ABORTED;
     default:
       return assertNever(code);
   }

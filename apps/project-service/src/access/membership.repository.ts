@@ -8,6 +8,7 @@ export interface LockedProject {
   id: string;
   name: string;
   key: string;
+  archived: boolean;
 }
 
 @Injectable()
@@ -32,10 +33,25 @@ export class MembershipRepository {
    */
   async lockLiveProject(projectId: string, tx: Db): Promise<LockedProject | undefined> {
     const rows = await tx
-      .select({ id: projects.id, name: projects.name, key: projects.key })
+      .select({ id: projects.id, name: projects.name, key: projects.key, archived: projects.archived })
       .from(projects)
       .where(and(eq(projects.id, projectId), isNull(projects.deletedAt)))
       .for('update');
+    return rows[0];
+  }
+
+  /**
+   * Whether a live project is archived, and a lock that keeps it so until the transaction ends: every
+   * archiving, unarchiving and deletion takes `lockLiveProject` first, which waits for this lock (and
+   * this one for it). KEY SHARE, the weakest lock, so changes to tasks never wait for each other, nor
+   * for the task counter's UPDATE.
+   */
+  async lockLiveProjectShared(projectId: string, tx: Db): Promise<{ archived: boolean } | undefined> {
+    const rows = await tx
+      .select({ archived: projects.archived })
+      .from(projects)
+      .where(and(eq(projects.id, projectId), isNull(projects.deletedAt)))
+      .for('key share');
     return rows[0];
   }
 }

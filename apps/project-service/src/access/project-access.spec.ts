@@ -6,16 +6,21 @@ import type { MembershipRepository } from './membership.repository.js';
 import { ProjectAccess } from './project-access.js';
 import type { ProjectRole } from './project-roles.js';
 
-/** Roles in memory, counting how often the database would have been asked. */
+/** Roles (and archived projects) in memory, counting how often the database would have been asked. */
 class FakeMemberships {
   readonly roles = new Map<string, ProjectRole>();
+  readonly archived = new Set<string>();
+  readonly deleted = new Set<string>();
   reads = 0;
   async roleOf(projectId: string, userId: string) {
     this.reads++;
     return this.roles.get(`${projectId}/${userId}`);
   }
   async lockLiveProject(projectId: string) {
-    return { id: projectId, name: 'Apollo', key: 'APO' };
+    return this.deleted.has(projectId) ? undefined : { id: projectId, name: 'Apollo', key: 'APO', archived: this.archived.has(projectId) };
+  }
+  async lockLiveProjectShared(projectId: string) {
+    return this.deleted.has(projectId) ? undefined : { archived: this.archived.has(projectId) };
   }
 }
 
@@ -97,6 +102,39 @@ describe('ProjectAccess', () => {
 
     await expect(access.requireLocked(projectId, caller, 'admin', tx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(memberships.reads).toBe(2);
+  });
+
+  describe('in an archived project', () => {
+    it('refuses changes to its content with PROJECT_ARCHIVED, and allows them once it is unarchived', async () => {
+      const { access, memberships, projectId } = setUp();
+      await expect(access.requireWritable(projectId, tx)).resolves.toBeUndefined();
+
+      memberships.archived.add(projectId);
+      await expect(access.requireWritable(projectId, tx)).rejects.toMatchObject({ code: 'PROJECT_ARCHIVED' });
+
+      memberships.archived.delete(projectId);
+      await expect(access.requireWritable(projectId, tx)).resolves.toBeUndefined();
+    });
+
+    it('answers PROJECT_NOT_FOUND for a project deleted meanwhile', async () => {
+      const { access, memberships, projectId } = setUp();
+      memberships.deleted.add(projectId);
+      await expect(access.requireWritable(projectId, tx)).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND' });
+    });
+
+    it('checks the role before the archive: only those allowed to make the change learn it is archived', async () => {
+      const { access, memberships, projectId, caller, grant } = setUp();
+      memberships.archived.add(projectId);
+      const stranger = { ...caller, userId: randomUUID() };
+
+      await expect(access.requireLockedWritable(projectId, stranger, 'admin', tx)).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND' });
+      grant('member');
+      await expect(access.requireLockedWritable(projectId, caller, 'admin', tx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      grant('admin');
+      await expect(access.requireLockedWritable(projectId, caller, 'admin', tx)).rejects.toMatchObject({ code: 'PROJECT_ARCHIVED' });
+      // What stays allowed (unarchiving, deleting, leaving) locks the project without this check.
+      await expect(access.requireLocked(projectId, caller, 'admin', tx)).resolves.toMatchObject({ project: { archived: true } });
+    });
   });
 
   it('falls back to the database when the cache fails', async () => {

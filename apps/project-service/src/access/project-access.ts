@@ -19,6 +19,10 @@ export interface LockedMembership extends Membership {
 /**
  * The one place that decides who may do what in a project. Services call it with the caller they
  * were given; nothing else is trusted.
+ *
+ * An archived project is read-only: its tasks, comments and members' roles do not change and nobody
+ * joins it, until an admin unarchives it. What stays possible is what ends or takes away access:
+ * unarchiving, deleting the project, leaving it, removing a member, revoking an invitation.
  */
 @Injectable()
 export class ProjectAccess {
@@ -56,6 +60,29 @@ export class ProjectAccess {
     if (!project) throw notFound();
     const role = await this.memberships.roleOf(projectId, userId, tx);
     return { ...checked({ projectId, userId }, role ?? null, least), project };
+  }
+
+  /** `requireLocked` for a change an archived project refuses (inviting, changing roles). */
+  async requireLockedWritable(projectId: string, caller: Caller | undefined, least: ProjectRole, tx: Db): Promise<LockedMembership> {
+    const membership = await this.requireLocked(projectId, caller, least, tx);
+    this.requireUnarchived(membership.project);
+    return membership;
+  }
+
+  /**
+   * Inside the transaction of a change to the project's content (tasks, comments), after the caller's
+   * role was checked: refuses the change when the project is archived, and keeps the project from being
+   * archived or deleted until the change has committed.
+   */
+  async requireWritable(projectId: string, tx: Db): Promise<void> {
+    const project = await this.memberships.lockLiveProjectShared(projectId, tx);
+    if (!project) throw notFound();
+    this.requireUnarchived(project);
+  }
+
+  /** For a project locked by the caller's transaction: refuses a change while it is archived. */
+  requireUnarchived(project: { archived: boolean }): void {
+    if (project.archived) throw new AccessError('PROJECT_ARCHIVED', 'This project is archived and read-only; an admin can unarchive it.');
   }
 
   /** Locks a live project for a change that is not the caller's to authorize (accepting an invitation). */

@@ -20,7 +20,7 @@ export interface CommentPage {
   nextCursor: string;
 }
 
-/** Comments on tasks: members and up write them, everyone in the project reads them. */
+/** Comments on tasks: members and up write them (not in an archived project), everyone in the project reads them. */
 @Injectable()
 export class CommentsService {
   constructor(
@@ -36,6 +36,7 @@ export class CommentsService {
     if (!isUuid(taskId)) throw taskNotFound();
     const text = parseInput(z.object({ body: bodySchema }), { body }, invalid).body;
     return this.unitOfWork.run(async (tx, events) => {
+      await this.access.requireWritable(projectId, tx);
       const task = await this.tasks.find(projectId, taskId, tx);
       if (!task) throw taskNotFound();
       const comment = await this.comments.insert({ id: randomUUID(), taskId, authorId: userId, body: text }, tx);

@@ -1,6 +1,7 @@
 import { inboxTable, outboxTable } from '@msp/platform';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -201,6 +202,124 @@ export const activity = projectSchema.table(
   },
   (table) => [index('activity_project_keyset_idx').on(table.projectId, table.createdAt, table.id)],
 );
+
+/** Statuses of a payment that may still change at the gateway: at most one of them per project. */
+const activePayment = sql`status in ('pending', 'processing', 'unknown')`;
+const money = (name: string) => bigint(name, { mode: 'number' });
+
+/**
+ * The payments ledger. A row is committed before the gateway is called, with the idempotency key of
+ * that call (`gateway_key`), so a crash or timeout after the call can always be settled: the key
+ * replays the call, and the payment id in the intent's metadata finds it. Statuses only move forward
+ * (see billing/payment-status.ts); `unknown` is a call whose outcome was not seen.
+ */
+export const payments = projectSchema.table(
+  'payments',
+  {
+    id: uuid('id').primaryKey(),
+    // No cascade: payments are financial records and outlive anything done to the project.
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    planId: text('plan_id').notNull(),
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status').notNull().default('pending'),
+    failureReason: text('failure_reason'),
+    refundedAmount: money('refunded_amount').notNull().default(0),
+    receiptNumber: text('receipt_number').unique(),
+    payerId: uuid('payer_id').notNull(),
+    // The client's Idempotency-Key and a digest of what it was sent with: same key, same payment.
+    idempotencyKey: text('idempotency_key'),
+    requestDigest: text('request_digest').notNull(),
+    // The key of the intent's creation at the gateway, `checkout:<id>`, reused on every retry.
+    gatewayKey: text('gateway_key').notNull().unique(),
+    intentId: text('intent_id').unique(),
+    clientSecret: text('client_secret'),
+    // The confirmation in flight: its payment method, and the attempt number in its idempotency key.
+    confirmMethod: text('confirm_method'),
+    confirmAttempt: integer('confirm_attempt').notNull().default(0),
+    // The project's plan before this payment changed it: what a full refund returns it to.
+    previousPlan: text('previous_plan'),
+    createdAt: keysetTime('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    // When the reconciler last looked at the gateway for this payment without finding a change.
+    checkedAt: instant('checked_at'),
+  },
+  (table) => [
+    // One payment intent per payable: a second checkout cannot start while one may still move money.
+    uniqueIndex('payments_one_active_per_project_idx').on(table.projectId).where(activePayment),
+    uniqueIndex('payments_idempotency_key_idx')
+      .on(table.payerId, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
+    index('payments_project_keyset_idx').on(table.projectId, table.createdAt, table.id),
+    index('payments_keyset_idx').on(table.createdAt, table.id),
+    index('payments_status_keyset_idx').on(table.status, table.createdAt, table.id),
+    index('payments_reconcile_idx').on(table.updatedAt).where(activePayment),
+    check('payments_status_check', sql`${table.status} in ('pending', 'processing', 'succeeded', 'failed', 'refunded', 'unknown')`),
+    check('payments_plan_check', sql`${table.planId} in ('pro', 'business')`),
+    check('payments_currency_check', sql`${table.currency} ~ '^[a-z]{3}$'`),
+    check('payments_amount_check', sql`${table.amount} > 0`),
+    // Never more refunded than captured; fully refunded exactly when the status says so.
+    check('payments_refunded_amount_check', sql`${table.refundedAmount} between 0 and ${table.amount}`),
+    check('payments_refunded_status_check', sql`(${table.status} = 'refunded') = (${table.refundedAmount} = ${table.amount})`),
+    check('payments_refund_needs_capture_check', sql`${table.refundedAmount} = 0 or ${table.status} in ('succeeded', 'refunded')`),
+    // Every captured payment has its receipt, and only those.
+    check('payments_receipt_check', sql`(${table.status} in ('succeeded', 'refunded')) = (${table.receiptNumber} is not null)`),
+  ],
+);
+
+/** Refunds of payments, written before the gateway is called just like payments (`refund:<id>`). */
+export const refunds = projectSchema.table(
+  'refunds',
+  {
+    id: uuid('id').primaryKey(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    amount: money('amount').notNull(),
+    status: text('status').notNull().default('pending'),
+    failureReason: text('failure_reason'),
+    // The administrator who asked; null for a refund made at the gateway directly (its dashboard).
+    requestedBy: uuid('requested_by'),
+    idempotencyKey: text('idempotency_key'),
+    requestDigest: text('request_digest'),
+    gatewayKey: text('gateway_key').unique(),
+    gatewayRefundId: text('gateway_refund_id').unique(),
+    createdAt: keysetTime('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('refunds_idempotency_key_idx')
+      .on(table.requestedBy, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
+    index('refunds_payment_idx').on(table.paymentId, table.createdAt),
+    index('refunds_pending_idx')
+      .on(table.updatedAt)
+      .where(sql`${table.status} = 'pending'`),
+    check('refunds_status_check', sql`${table.status} in ('pending', 'succeeded', 'failed')`),
+    check('refunds_amount_check', sql`${table.amount} > 0`),
+  ],
+);
+
+/**
+ * The gateway's webhook events already applied, by event id: recorded in the transaction of their
+ * effect, so a duplicate or replayed delivery finds its id and changes nothing.
+ */
+export const processedWebhooks = projectSchema.table('processed_webhooks', {
+  eventId: text('event_id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: instant('received_at').notNull().defaultNow(),
+});
+
+/**
+ * Receipt numbers per year, taken with an upsert in the transaction of the payment's success: the row
+ * lock serializes them and a rollback gives the number back, so receipts are numbered without gaps.
+ */
+export const receiptCounters = projectSchema.table('receipt_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
 
 export const outbox = outboxTable(projectSchema);
 export const inbox = inboxTable(projectSchema);

@@ -16,6 +16,7 @@ const access: Record<AccessErrorCode, Status> = {
   UNAUTHENTICATED: Status.UNAUTHENTICATED,
   PROJECT_NOT_FOUND: Status.NOT_FOUND,
   FORBIDDEN: Status.PERMISSION_DENIED,
+  PROJECT_ARCHIVED: Status.ABORTED,
 };
 const project: Record<ProjectErrorCode, Status> = {
   VALIDATION_FAILED: Status.INVALID_ARGUMENT,

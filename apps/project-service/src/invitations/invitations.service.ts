@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AccessError } from '../access/access.errors.js';
 import { ProjectAccess } from '../access/project-access.js';
 import { ActivityRepository } from '../activity/activity.repository.js';
+import { PlanLimits } from '../billing/plan-limits.js';
 import { isUuid, parseInput } from '../common/validation.js';
 import { MembersRepository } from '../members/members.repository.js';
 import { normalizeEmail, PeopleRepository } from '../people/people.repository.js';
@@ -32,6 +33,7 @@ export class InvitationsService {
     private readonly projects: ProjectsRepository,
     private readonly activity: ActivityRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly planLimits: PlanLimits,
   ) {}
 
   /** Replaces any pending invitation to the same address; the raw token goes only into the event for the email. */
@@ -40,7 +42,7 @@ export class InvitationsService {
     const { email, role } = parseInput(newInvitationSchema, input, invalid);
     const token = newInvitationToken();
     return this.unitOfWork.run(async (tx, events) => {
-      const { userId, project } = await this.access.requireLocked(projectId, caller, 'admin', tx);
+      const { userId, project } = await this.access.requireLockedWritable(projectId, caller, 'admin', tx);
       if (await this.members.hasMemberWithEmail(projectId, email, tx)) {
         throw new InvitationError('ALREADY_MEMBER', `${email} is already a member of this project.`, [
           { path: 'email', message: 'is already a member' },
@@ -113,7 +115,13 @@ export class InvitationsService {
       const person = await this.people.find(userId, tx);
       if (!person?.email || person.email !== invitation.email) throw invitationNotFound();
       const project = await this.access.lockProject(invitation.projectId, tx);
-      if (!project || !(await this.invitations.markAccepted(invitation.id, userId, tx))) throw invitationNotFound();
+      if (!project) throw invitationNotFound();
+      // Nobody joins an archived project; the refusal rolls back, so the invitation stays open for
+      // when the project is unarchived (until it expires).
+      this.access.requireUnarchived(project);
+      // Under the project's lock taken above, so two acceptances cannot both take the last place.
+      await this.planLimits.requireRoomForMember(project.id, userId, tx);
+      if (!(await this.invitations.markAccepted(invitation.id, userId, tx))) throw invitationNotFound();
       if (await this.members.add(project.id, userId, invitation.role, tx)) {
         await this.activity.add(
           [

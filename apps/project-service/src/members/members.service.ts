@@ -33,7 +33,7 @@ export class MembersService {
       ]);
     }
     const member = await this.unitOfWork.run(async (tx, events) => {
-      const me = await this.access.requireLocked(projectId, caller, 'admin', tx);
+      const me = await this.access.requireLockedWritable(projectId, caller, 'admin', tx);
       const target = isUuid(userId) ? await this.members.find(projectId, userId, tx) : undefined;
       if (!target) throw memberNotFound();
       if ((role === 'owner' || target.role === 'owner') && me.role !== 'owner') {
@@ -57,7 +57,10 @@ export class MembersService {
     return member;
   }
 
-  /** Admins remove others (owners only by owners); anyone may leave; the last owner can do neither. */
+  /**
+   * Admins remove others (owners only by owners); anyone may leave; the last owner can do neither.
+   * Archived projects too: taking access away is what one still does to a project kept for reading.
+   */
   async remove(projectId: string, userId: string, caller: Caller | undefined): Promise<void> {
     const leaving = caller !== undefined && caller.userId === userId;
     const least: ProjectRole = leaving ? 'viewer' : 'admin';

@@ -75,12 +75,12 @@ export class ProjectsService {
     return toPage(await this.projects.listForMember(member.userId, size + 1, after), size);
   }
 
-  /** Admins and owners rename, describe, archive and unarchive. */
+  /** Admins and owners rename, describe, archive and unarchive; an archived project takes only unarchiving. */
   async update(projectId: string, input: ProjectChangesInput, caller: Caller | undefined): Promise<ProjectWithRole> {
     await this.access.require(projectId, caller, 'admin');
     const changes = parseInput(projectChangesSchema, input, invalid);
     return this.unitOfWork.run(async (tx, events) => {
-      const { userId } = await this.access.requireLocked(projectId, caller, 'admin', tx);
+      const { userId, project } = await this.access.requireLocked(projectId, caller, 'admin', tx);
       const before = (await this.projects.findForMember(projectId, userId, tx))!;
       const changed: ProjectChanges = {};
       if (changes.name !== undefined && changes.name !== before.name) changed.name = changes.name;
@@ -88,6 +88,8 @@ export class ProjectsService {
       if (changes.archived !== undefined && changes.archived !== before.archived) changed.archived = changes.archived;
       const fields = Object.keys(changed) as Array<keyof ProjectChanges>;
       if (fields.length === 0) return before;
+      // Unarchiving may come with other changes; anything else leaves the project as it is, read-only.
+      if (changed.archived !== false) this.access.requireUnarchived(project);
       await this.projects.update(projectId, changed, tx);
       const after = (await this.projects.findForMember(projectId, userId, tx))!;
       await this.activity.add(

@@ -5,6 +5,7 @@ import { AccessError } from '../access/access.errors.js';
 import { MembershipRepository } from '../access/membership.repository.js';
 import { ProjectAccess } from '../access/project-access.js';
 import { ActivityRepository } from '../activity/activity.repository.js';
+import { PlanLimits } from '../billing/plan-limits.js';
 import { cursorPosition, isUuid, parseInput } from '../common/validation.js';
 import { PeopleRepository } from '../people/people.repository.js';
 import { differingValues, updateActivity } from './task-changes.js';
@@ -24,7 +25,7 @@ export interface TaskPage {
   nextCursor: string;
 }
 
-/** Tasks: viewers read them, members and up create, change and delete them. */
+/** Tasks: viewers read them, members and up create, change and delete them (not in an archived project). */
 @Injectable()
 export class TasksService {
   constructor(
@@ -34,6 +35,7 @@ export class TasksService {
     private readonly people: PeopleRepository,
     private readonly activity: ActivityRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly planLimits: PlanLimits,
   ) {}
 
   async create(projectId: string, input: NewTaskInput, caller: Caller | undefined): Promise<TaskRow> {
@@ -41,8 +43,11 @@ export class TasksService {
     const task = parseInput(newTaskSchema, input, invalid);
     const id = randomUUID();
     return this.unitOfWork.run(async (tx, events) => {
+      await this.access.requireWritable(projectId, tx);
       const number = await this.tasks.takeNumber(projectId, tx);
       if (number === undefined) throw new AccessError('PROJECT_NOT_FOUND', 'No such project.');
+      // After the counter's row lock: concurrent creations wait here, so the count they see is exact.
+      await this.planLimits.requireRoomForTask(projectId, tx);
       if (task.assigneeId) await this.requireAssignable(projectId, task.assigneeId, tx);
       await this.tasks.insert({ ...task, id, projectId, number, createdBy: userId }, tx);
       const created = (await this.tasks.find(projectId, id, tx))!;
@@ -113,6 +118,7 @@ export class TasksService {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 1)
       throw invalid([{ path: 'version', message: 'must be the version you read' }]);
     return this.unitOfWork.run(async (tx, events) => {
+      await this.access.requireWritable(projectId, tx);
       const before = await this.tasks.find(projectId, taskId, tx);
       if (!before) throw taskNotFound();
       if (before.version !== expectedVersion) throw versionConflict(before.version);
@@ -148,6 +154,7 @@ export class TasksService {
     const { userId } = await this.access.require(projectId, caller, 'member');
     if (!isUuid(taskId)) throw taskNotFound();
     await this.unitOfWork.run(async (tx, events) => {
+      await this.access.requireWritable(projectId, tx);
       const task = await this.tasks.find(projectId, taskId, tx);
       if (!task || !(await this.tasks.softDelete(projectId, taskId, tx))) throw taskNotFound();
       await this.activity.add([{ projectId, actorId: userId, action: 'task.deleted', subject: task.key, data: { title: task.title } }], tx);

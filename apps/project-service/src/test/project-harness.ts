@@ -9,6 +9,8 @@ import { ProjectAccess } from '../access/project-access.js';
 import type { ProjectRole } from '../access/project-roles.js';
 import { ActivityRepository } from '../activity/activity.repository.js';
 import { ActivityService } from '../activity/activity.service.js';
+import { BillingProjectsRepository } from '../billing/billing-projects.repository.js';
+import { PlanLimits } from '../billing/plan-limits.js';
 import { CommentsRepository } from '../comments/comments.repository.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { activity, inbox, outbox } from '../db/schema.js';
@@ -70,12 +72,13 @@ export async function projectHarness(database: TestDatabase) {
   };
   const r = repositories;
   const access = new ProjectAccess(r.membership, new MembershipCache(cache, logger));
+  const planLimits = new PlanLimits(new BillingProjectsRepository(db));
   const services = {
     access,
     projects: new ProjectsService(r.projects, access, r.members, r.activity, unitOfWork),
     members: new MembersService(access, r.members, r.tasks, r.activity, unitOfWork),
-    invitations: new InvitationsService(access, r.invitations, r.members, r.people, r.projects, r.activity, unitOfWork),
-    tasks: new TasksService(access, r.tasks, r.membership, r.people, r.activity, unitOfWork),
+    invitations: new InvitationsService(access, r.invitations, r.members, r.people, r.projects, r.activity, unitOfWork, planLimits),
+    tasks: new TasksService(access, r.tasks, r.membership, r.people, r.activity, unitOfWork, planLimits),
     comments: new CommentsService(access, r.tasks, r.comments, r.activity, unitOfWork),
     activity: new ActivityService(access, r.activity),
     userData: new UserDataService(r.userData, r.people),

@@ -1,8 +1,11 @@
+import { queryRows } from '@msp/platform';
 import { migratedPostgres, type TestDatabase } from '@msp/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../db/migrations-folder.js';
 import type { TaskRow } from '../tasks/tasks.repository.js';
 // Importing the cases also brings their PGlite runs into this file: the servers run shows both engines.
+import { archivedProjectCases } from './archived-project.spec.js';
 import { commentAndActivityCases } from './comments-activity.spec.js';
 import { invitationCases } from './invitations.spec.js';
 import { memberCases } from './members.spec.js';
@@ -22,6 +25,7 @@ describe('Members and project settings on PostgreSQL', () => memberCases(postgre
 describe('Invitations on PostgreSQL', () => invitationCases(postgres()));
 describe('People and account deletion on PostgreSQL', () => peopleCases(postgres()));
 describe('Comments, activity and user data on PostgreSQL', () => commentAndActivityCases(postgres()));
+describe('Archived projects on PostgreSQL', () => archivedProjectCases(postgres()));
 
 /** Real concurrency needs real connections: these run only against PostgreSQL, with a pool of 20. */
 describe('concurrency on PostgreSQL', () => {
@@ -101,6 +105,60 @@ describe('concurrency on PostgreSQL', () => {
     }
   });
 
+  it('refuses task changes that were waiting for an archiving to commit', async () => {
+    const project = await h.project();
+    const task = await h.tasks.create(project.id, { title: 'Before' }, project.member.caller);
+    let commitArchive!: () => void;
+    const archiveMayCommit = new Promise<void>((resolve) => (commitArchive = resolve));
+    let archived!: () => void;
+    const archivedNotCommitted = new Promise<void>((resolve) => (archived = resolve));
+    // What ProjectsService.update does, held open: the project's row locked and archived, not committed.
+    const archiving = h.inTransaction(async (tx) => {
+      await h.repositories.membership.lockLiveProject(project.id, tx);
+      await h.repositories.projects.update(project.id, { archived: true }, tx);
+      archived();
+      await archiveMayCommit;
+    });
+    await archivedNotCommitted;
+
+    const changes = [
+      h.tasks.create(project.id, { title: 'Late' }, project.member.caller),
+      h.tasks.update(project.id, task.id, 1, { status: 'done' }, project.member.caller),
+      h.comments.create(project.id, task.id, 'Late', project.member.caller),
+    ].map((change) => failure(change));
+    await waitForBlockedSessions(h, changes.length);
+    commitArchive();
+    await archiving;
+
+    expect(await Promise.all(changes)).toMatchObject([
+      { code: 'PROJECT_ARCHIVED' },
+      { code: 'PROJECT_ARCHIVED' },
+      { code: 'PROJECT_ARCHIVED' },
+    ]);
+    expect(await h.tasks.get(project.id, task.id, project.viewer.caller)).toMatchObject({ version: 1 });
+  });
+
+  it('archives while tasks are created and changed in parallel, without deadlocks', async () => {
+    const project = await h.project();
+    const task = await h.tasks.create(project.id, { title: 'Busy' }, project.member.caller);
+    const creations = Array.from({ length: 20 }, (_, i) => h.tasks.create(project.id, { title: `Parallel ${i}` }, project.member.caller));
+    const updates = Array.from({ length: 5 }, () => h.tasks.update(project.id, task.id, 1, { status: 'done' }, project.member.caller));
+
+    const [archive, ...outcomes] = await Promise.allSettled([
+      h.projects.update(project.id, { archived: true }, project.admin.caller),
+      ...creations,
+      ...updates,
+    ]);
+
+    expect(archive).toMatchObject({ status: 'fulfilled' });
+    // Changes after the archive are refused; of the updates racing on version 1, only one can win.
+    for (const outcome of outcomes.filter((outcome) => outcome.status === 'rejected')) {
+      expect(['PROJECT_ARCHIVED', 'VERSION_CONFLICT']).toContain(((outcome as PromiseRejectedResult).reason as { code: string }).code);
+    }
+    const created = outcomes.slice(0, creations.length).filter((outcome) => outcome.status === 'fulfilled').length;
+    expect((await h.tasks.list(project.id, {}, project.viewer.caller, 100, '')).items).toHaveLength(created + 1);
+  });
+
   it('keeps the last owner under concurrent demotions: two owners demoting each other leave one owner', async () => {
     const project = await h.project();
     await h.members.changeRole(project.id, project.admin.userId, 'owner', project.owner.caller);
@@ -118,3 +176,16 @@ describe('concurrency on PostgreSQL', () => {
     });
   });
 });
+
+/** Waits until `count` sessions of the test's database wait for a lock another transaction holds. */
+async function waitForBlockedSessions(h: Harness, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [row] = await queryRows<{ blocked: number }>(
+      h.db,
+      sql`select count(*)::int as blocked from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    );
+    if (row!.blocked >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`expected ${count} sessions waiting for a lock`);
+}

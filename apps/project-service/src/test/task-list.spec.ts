@@ -1,6 +1,8 @@
 import { migratedPglite, type TestDatabase } from '@msp/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { migrationsFolder } from '../db/migrations-folder.js';
+import { tasks } from '../db/schema.js';
 import type { TaskRow } from '../tasks/tasks.repository.js';
 import { failure, nextMillisecond, projectHarness, type Harness, type TestProject } from './project-harness.js';
 
@@ -83,6 +85,65 @@ export function taskListCases(open: () => Promise<TestDatabase>): void {
       expect(await failure(list({ assigneeId: 'me' }))).toMatchObject({ fields: [{ path: 'assigneeId' }] });
       expect(await failure(list({ q: 'x'.repeat(201) }))).toMatchObject({ fields: [{ path: 'q' }] });
       expect(await failure(list({}, 10, 'garbage'))).toMatchObject({ fields: [{ path: 'cursor' }] });
+    });
+  });
+
+  // A search reads up to 100 rows per row wanted in list order, then asks the search index: with pages
+  // of 2 (3 rows wanted, one to know a next page exists) that is 300 rows, so 400 tasks cross it.
+  describe('search in a list longer than one search reads in order', () => {
+    let project: TestProject;
+    const numbers = (page: { items: TaskRow[] }) => page.items.map((task) => task.number);
+
+    beforeAll(async () => {
+      project = await h.project();
+      const start = Date.UTC(2030, 0, 1);
+      const title = (n: number) => [n % 3 === 0 ? 'Alpha' : 'Filler', [5, 150, 395, 398].includes(n) ? 'zebra' : ''].join(' ');
+      await h.inTransaction((tx) =>
+        tx.insert(tasks).values(
+          Array.from({ length: 400 }, (_, i) => ({
+            id: randomUUID(),
+            projectId: project.id,
+            number: i + 1,
+            title: title(i + 1),
+            createdBy: project.owner.userId,
+            createdAt: new Date(start + i * 1000),
+          })),
+        ),
+      );
+    });
+
+    async function allPages(q: string): Promise<number[][]> {
+      const pages: number[][] = [];
+      let cursor = '';
+      do {
+        const page = await h.tasks.list(project.id, { q }, project.viewer.caller, 2, cursor);
+        pages.push(numbers(page));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return pages;
+    }
+
+    it('pages through a word in many tasks, found in list order', async () => {
+      const pages = await allPages('alpha');
+      const everyThird = Array.from({ length: 133 }, (_, i) => 399 - 3 * i);
+      expect(pages.flat()).toEqual(everyThird);
+      expect(pages.slice(0, 2)).toEqual([
+        [399, 396],
+        [393, 390],
+      ]);
+    });
+
+    it('finds a word in few tasks beyond the rows read in order, through the search index', async () => {
+      expect(await allPages('zebra')).toEqual([
+        [398, 395],
+        [150, 5],
+      ]);
+    });
+
+    it('combines both with filters', async () => {
+      const page = await h.tasks.list(project.id, { q: 'zebra', status: 'todo' }, project.viewer.caller, 10, '');
+      expect(numbers(page)).toEqual([398, 395, 150, 5]);
+      expect(numbers(await h.tasks.list(project.id, { q: 'zebra', status: 'done' }, project.viewer.caller, 10, ''))).toEqual([]);
     });
   });
 }
