@@ -151,7 +151,7 @@ describe('OpenAPI document', () => {
     const patchTask = document.paths['/api/v1/projects/{projectId}/tasks/{taskId}']?.['patch'];
     expect(patchTask?.parameters?.find((p) => p.in === 'header')).toMatchObject({ name: 'If-Match', required: false });
     expect(patchTask?.responses['428']).toMatchObject({ 'x-error-codes': ['PRECONDITION_REQUIRED'] });
-    expect(patchTask?.responses['409']).toMatchObject({ 'x-error-codes': ['VERSION_CONFLICT'] });
+    expect(patchTask?.responses['409']).toMatchObject({ 'x-error-codes': ['VERSION_CONFLICT', 'PROJECT_ARCHIVED'] });
 
     const creates = endpoints.filter((e) => e.method === 'POST' && /\/(projects|tasks|invitations|comments)$/.test(e.path));
     expect(creates.map((e) => e.path).sort()).toEqual([
