@@ -29,15 +29,26 @@ export async function startEmbedded(env: Record<string, string> = {}): Promise<R
   return { gatewayUrl: embedded.gatewayUrl, inboxUrl: embedded.inboxUrl, output: embedded.output, stop: embedded.stop, process: embedded };
 }
 
+/** Every port the distributed platform uses, each free right now. */
+export function freeDistributedPorts(): Promise<DistributedPorts> {
+  return freePorts(...(Object.keys(defaultPorts) as Array<keyof DistributedPorts>));
+}
+
+export interface DistributedPlatformOptions extends Pick<DistributedOptions, 'output' | 'replicas' | 'overrides' | 'ports'> {
+  /** The AMQP URL the processes get for the platform's vhost, e.g. through a TCP proxy the test can cut. */
+  routeAmqp?: (vhostUrl: string) => string;
+}
+
 /**
  * The distributed platform (`npm run start:distributed`): one process per service on free ports,
  * against the machine's PostgreSQL (databases of its own), Redis and RabbitMQ (a vhost of its own).
- * `options` go to `startDistributed` (replicas, per-process overrides); output is captured by default.
+ * `options` go to `startDistributed` (replicas, per-process overrides, ports chosen beforehand);
+ * output is captured by default. `amqpUrl` is the vhost reached directly, for the test's own checks.
  */
 export async function startDistributedPlatform(
   env: Record<string, string> = {},
-  options: Pick<DistributedOptions, 'output' | 'replicas' | 'overrides'> = {},
-): Promise<RunningPlatform & { processes: DistributedPlatform }> {
+  { routeAmqp = (url) => url, ports, ...options }: DistributedPlatformOptions = {},
+): Promise<RunningPlatform & { processes: DistributedPlatform; amqpUrl: string }> {
   const dbPrefix = `${uniqueName('msp_test')}_`;
   const vhost = createVhost();
   const removeResources = async () => {
@@ -45,12 +56,10 @@ export async function startDistributedPlatform(
     await dropDatabases(dbPrefix);
   };
   try {
-    // Every port the distributed platform uses, each free right now.
-    const ports = await freePorts(...(Object.keys(defaultPorts) as Array<keyof DistributedPorts>));
     const processes = await startDistributed({
       ...options,
-      env: { ...testEnv, ...env, DB_PREFIX: dbPrefix, AMQP_URL: vhost.url, START_WEB: 'false' },
-      ports,
+      env: { ...testEnv, ...env, DB_PREFIX: dbPrefix, REDIS_NAMESPACE: dbPrefix.replace(/_+$/, ''), AMQP_URL: routeAmqp(vhost.url), START_WEB: 'false' },
+      ports: ports ?? (await freeDistributedPorts()),
       output: options.output ?? 'capture',
     });
     return {
@@ -62,6 +71,7 @@ export async function startDistributedPlatform(
         await removeResources();
       },
       processes,
+      amqpUrl: vhost.url,
     };
   } catch (error) {
     await removeResources();

@@ -6,9 +6,6 @@ import {
   capturedMessages,
   consumerQueues,
   countRows,
-  createVhost,
-  dropDatabases,
-  freePorts,
   queueConsumerCount,
   queueDepths,
   realServers,
@@ -18,11 +15,10 @@ import {
   tallyByRecipient,
   TcpProxy,
   TestGatewayClient,
-  uniqueName,
   unpublishedOutboxRows,
 } from '@msp/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDistributed, type DistributedPlatform } from '../../scripts/distributed.mjs';
+import { freeDistributedPorts, startDistributedPlatform } from '../platforms.js';
 
 // Issue 5's acceptance under faults: 500 sign-ups through the gateway while the broker connection is
 // cut, every comms replica is killed -9, the mail server refuses with 421 and comms' database goes
@@ -49,41 +45,20 @@ const hostAndPort = (url: string) => {
 };
 
 describe('events under faults: broker cut, comms killed, SMTP 421, comms DB cut — two comms replicas', () => {
-  const dbPrefix = `${uniqueName('msp_test')}_`;
   const run = randomBytes(3).toString('hex');
   const emails = Array.from({ length: REGISTRATIONS }, (_, index) => `load-${run}-${index}@example.test`);
-  let vhost: ReturnType<typeof createVhost>;
-  let platform: DistributedPlatform | undefined;
+  let platform: Awaited<ReturnType<typeof startDistributedPlatform>> | undefined;
   let gateway: TestGatewayClient;
   const amqpProxy = new TcpProxy(...hostAndPort(realServers.amqpHost));
   const pgProxy = new TcpProxy(...hostAndPort(realServers.postgres));
   let smtpProxy: TcpProxy;
 
   beforeAll(async () => {
-    vhost = createVhost();
-    const ports = await freePorts(
-      'smtp',
-      'inbox',
-      'web',
-      'gateway',
-      'auth',
-      'user',
-      'project',
-      'comms',
-      'authOps',
-      'userOps',
-      'projectOps',
-      'commsOps',
-    );
+    const ports = await freeDistributedPorts();
     smtpProxy = new TcpProxy('127.0.0.1', ports.smtp);
     await Promise.all([amqpProxy.start(), pgProxy.start(), smtpProxy.start()]);
-    platform = await startDistributed({
-      env: {
-        ...process.env,
-        DB_PREFIX: dbPrefix,
-        // Every service reaches RabbitMQ through the proxy; the test's own checks go direct.
-        AMQP_URL: amqpProxy.wrap(vhost.url),
-        START_WEB: 'false',
+    platform = await startDistributedPlatform(
+      {
         LOG_LEVEL: 'warn',
         RATE_LIMIT_GLOBAL_PER_MINUTE: '100000',
         RATE_LIMIT_SENSITIVE_PER_MINUTE: '100000',
@@ -91,14 +66,17 @@ describe('events under faults: broker cut, comms killed, SMTP 421, comms DB cut 
         RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
         INBOX_MAX_MESSAGES: '5000',
       },
-      ports,
-      replicas: { comms: 2 },
-      overrides: {
-        comms: (env) => ({ COMMS_DATABASE_URL: pgProxy.wrap(env.COMMS_DATABASE_URL!), SMTP_URL: smtpProxy.wrap(env.SMTP_URL!) }),
+      {
+        ports,
+        // Every service reaches RabbitMQ through the proxy; the test's own checks go direct (amqpUrl).
+        routeAmqp: (url) => amqpProxy.wrap(url),
+        replicas: { comms: 2 },
+        overrides: {
+          comms: (env) => ({ COMMS_DATABASE_URL: pgProxy.wrap(env.COMMS_DATABASE_URL!), SMTP_URL: smtpProxy.wrap(env.SMTP_URL!) }),
+        },
       },
-      output: 'capture',
-    });
-    gateway = new TestGatewayClient(platform.urls.gateway);
+    );
+    gateway = new TestGatewayClient(platform.gatewayUrl);
   });
 
   afterAll(async () => {
@@ -109,12 +87,10 @@ describe('events under faults: broker cut, comms killed, SMTP 421, comms DB cut 
       await platform.stop();
     }
     await Promise.all([amqpProxy.close(), pgProxy.close(), smtpProxy?.close()]);
-    vhost?.remove();
-    await dropDatabases(dbPrefix);
   });
 
   it(`delivers exactly one verification email for each of ${REGISTRATIONS} sign-ups and drains every outbox and queue`, async () => {
-    const platformNow = platform!;
+    const { processes, inboxUrl, amqpUrl } = platform!;
     const started = performance.now();
     const timeline: string[] = [];
     let registered = 0;
@@ -145,12 +121,12 @@ describe('events under faults: broker cut, comms killed, SMTP 421, comms DB cut 
       await sleep(2_000);
       note('kill -9 both comms replicas');
       killedAt = Date.now();
-      await Promise.all(COMMS_REPLICAS.map((name) => platformNow.kill(name)));
+      await Promise.all(COMMS_REPLICAS.map((name) => processes.kill(name)));
       await sleep(2_000);
-      await Promise.all(COMMS_REPLICAS.map((name) => platformNow.restart(name)));
+      await Promise.all(COMMS_REPLICAS.map((name) => processes.restart(name)));
       note('both comms replicas restarted and ready');
 
-      await setInboxFault(platformNow.urls.inbox, { rejectWith: 421, durationMs: 5_000 });
+      await setInboxFault(inboxUrl, { rejectWith: 421, durationMs: 5_000 });
       note('SMTP answers 421 for 5 s');
       await sleep(6_000);
 
@@ -167,16 +143,16 @@ describe('events under faults: broker cut, comms killed, SMTP 421, comms DB cut 
 
     // Drained: each sign-up's email recorded as sent (nothing queued to send again), every outbox
     // published, every queue (retry and dead-letter ones included) empty, and each address reached.
-    const commsDb = platformNow.databases.comms;
+    const commsDb = processes.databases.comms;
     const state = async () => {
       const [tally, outboxes, queues, deliveries, sent] = await Promise.all([
-        capturedMessages(platformNow.urls.inbox).then((messages) => tallyByRecipient(messages, emails)),
+        capturedMessages(inboxUrl).then((messages) => tallyByRecipient(messages, emails)),
         Promise.all(
           Object.entries(SCHEMAS).map(([service, schema]) =>
-            unpublishedOutboxRows(platformNow.databases[service as keyof typeof SCHEMAS], schema),
+            unpublishedOutboxRows(processes.databases[service as keyof typeof SCHEMAS], schema),
           ),
         ),
-        queueDepths(vhost.url, CONSUMER_QUEUES),
+        queueDepths(amqpUrl, CONSUMER_QUEUES),
         countRows(commsDb, 'select count(*)::int as count from comms.email_deliveries where to_address = any($1)', [emails]),
         countRows(commsDb, `select count(*)::int as count from comms.email_deliveries where to_address = any($1) and status = 'sent'`, [
           emails,
@@ -218,7 +194,7 @@ describe('events under faults: broker cut, comms killed, SMTP 421, comms DB cut 
     );
 
     // Both replicas were consuming the one comms queue together to the end.
-    expect(await queueConsumerCount(vhost.url, 'comms')).toBe(COMMS_REPLICAS.length);
+    expect(await queueConsumerCount(amqpUrl, 'comms')).toBe(COMMS_REPLICAS.length);
     expect(last.queues).toEqual(Object.fromEntries(CONSUMER_QUEUES.map((queue) => [queue, 0])));
     expect(last.unpublished).toBe(0);
     expect({ deliveries: last.deliveries, sent: last.sent }).toEqual({ deliveries: REGISTRATIONS, sent: REGISTRATIONS });

@@ -1,19 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  consumerQueues,
-  createVhost,
-  DevInboxClient,
-  dropDatabases,
-  freePorts,
-  publishRaw,
-  queueDepths,
-  realServers,
-  TcpProxy,
-  TestGatewayClient,
-  uniqueName,
-} from '@msp/testing';
+import { consumerQueues, DevInboxClient, publishRaw, queueDepths, realServers, TcpProxy, TestGatewayClient } from '@msp/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDistributed, type DistributedPlatform } from '../../scripts/distributed.mjs';
+import { startDistributedPlatform } from '../platforms.js';
 
 // Dead letters end to end: a message comms can never handle is retried, parked in `comms.dlq` and
 // does not hold up the events behind it; an event that failed only because comms' database was
@@ -38,50 +26,27 @@ interface DeadLetterView {
 }
 
 describe('dead letters: a poison message is parked without blocking comms, a re-driven one is delivered once', () => {
-  const dbPrefix = `${uniqueName('msp_test')}_`;
   const run = randomBytes(3).toString('hex');
   const pgProxy = new TcpProxy(new URL(realServers.postgres).hostname, Number(new URL(realServers.postgres).port || 5432));
-  let vhost: ReturnType<typeof createVhost>;
-  let platform: DistributedPlatform;
+  let platform: Awaited<ReturnType<typeof startDistributedPlatform>>;
   let gateway: TestGatewayClient;
   let inbox: DevInboxClient;
   let adminToken: string;
   const poisonId = randomUUID();
 
   beforeAll(async () => {
-    vhost = createVhost();
-    const ports = await freePorts(
-      'smtp',
-      'inbox',
-      'web',
-      'gateway',
-      'auth',
-      'user',
-      'project',
-      'comms',
-      'authOps',
-      'userOps',
-      'projectOps',
-      'commsOps',
-    );
     await pgProxy.start();
-    platform = await startDistributed({
-      env: {
-        ...process.env,
-        DB_PREFIX: dbPrefix,
-        AMQP_URL: vhost.url,
-        START_WEB: 'false',
+    platform = await startDistributedPlatform(
+      {
         LOG_LEVEL: 'warn',
         BUS_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
         PLATFORM_ADMIN_EMAIL: ADMIN.email,
         PLATFORM_ADMIN_PASSWORD: ADMIN.password,
       },
-      ports,
-      overrides: { comms: (env) => ({ COMMS_DATABASE_URL: pgProxy.wrap(env.COMMS_DATABASE_URL!) }) },
-      output: 'ignore',
-    });
-    gateway = new TestGatewayClient(platform.urls.gateway);
-    inbox = new DevInboxClient(platform.urls.inbox);
+      { overrides: { comms: (env) => ({ COMMS_DATABASE_URL: pgProxy.wrap(env.COMMS_DATABASE_URL!) }) }, output: 'ignore' },
+    );
+    gateway = new TestGatewayClient(platform.gatewayUrl);
+    inbox = new DevInboxClient(platform.inboxUrl);
     const login = await gateway.call('POST', '/api/v1/auth/login', { body: ADMIN });
     expect(login.status).toBe(200);
     adminToken = login.body.accessToken;
@@ -90,8 +55,6 @@ describe('dead letters: a poison message is parked without blocking comms, a re-
   afterAll(async () => {
     await platform?.stop();
     await pgProxy.close();
-    vhost?.remove();
-    await dropDatabases(dbPrefix);
   });
 
   const register = async (label: string) => {
@@ -107,13 +70,13 @@ describe('dead letters: a poison message is parked without blocking comms, a re-
     expect(response.status).toBe(200);
     return response.body.items;
   };
-  const commsQueues = () => queueDepths(vhost.url, consumerQueues('comms', RETRY_DELAYS_MS.length));
+  const commsQueues = () => queueDepths(platform.amqpUrl, consumerQueues('comms', RETRY_DELAYS_MS.length));
   const drainedExceptDlq = (dlq: number) =>
     Object.fromEntries(consumerQueues('comms', RETRY_DELAYS_MS.length).map((queue) => [queue, queue === 'comms.dlq' ? dlq : 0]));
 
   it('parks a schema-invalid event in comms.dlq after its retries, while the event behind it is handled', async () => {
     // Straight onto the exchange, as a faulty producer would: a known type whose payload breaks its schema.
-    await publishRaw(vhost.url, {
+    await publishRaw(platform.amqpUrl, {
       exchange: EXCHANGE,
       routingKey: VERIFICATION_REQUESTED,
       messageId: poisonId,

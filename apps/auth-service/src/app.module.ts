@@ -1,5 +1,13 @@
 import { userV1 } from '@msp/contracts';
-import { connectService, openSharedCache, PlatformModule, RevocationList, type ServiceRuntime } from '@msp/platform';
+import {
+  connectService,
+  openSharedCache,
+  PlatformModule,
+  redisKeyPrefix,
+  RevocationList,
+  REVOCATIONS_AREA,
+  type ServiceRuntime,
+} from '@msp/platform';
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AccountLifecycleService } from './account-lifecycle/account-lifecycle.service.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
@@ -50,7 +58,11 @@ export class AuthAppModule implements OnApplicationBootstrap, OnApplicationShutd
     };
     const users = connectService(userV1.UserServiceDefinition, config.USER_GRPC_URL, { deadlineMs: config.GRPC_DEADLINE_MS });
     // Shared with the gateway, which refuses tokens of ended sessions (same key prefix there).
-    const revocationCache = openSharedCache({ redisUrl: config.REDIS_URL, shared: runtime.cache, keyPrefix: 'msp:revocations:' });
+    const revocationCache = openSharedCache({
+      redisUrl: config.REDIS_URL,
+      shared: runtime.cache,
+      keyPrefix: redisKeyPrefix(config.REDIS_NAMESPACE, REVOCATIONS_AREA),
+    });
     return {
       module: AuthAppModule,
       imports: [PlatformModule.forRuntime(runtime)],

@@ -12,6 +12,7 @@ describe('loadGatewayConfig', () => {
       logLevel: 'info',
       jwt: { issuer: 'msp-auth', audience: 'msp-api' },
       redisUrl: undefined,
+      redisNamespace: 'msp',
       rateLimits: { windowSeconds: 60, global: 3000, groups: { login: 60, sensitive: 30, refresh: 120, auth: 300 } },
     });
   });
@@ -27,6 +28,7 @@ describe('loadGatewayConfig', () => {
       JWT_ISSUER: 'iss',
       JWT_AUDIENCE: 'aud',
       REDIS_URL: 'redis://cache:6379',
+      REDIS_NAMESPACE: 'staging-eu',
       RATE_LIMIT_GLOBAL_PER_MINUTE: '1000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '3',
       RATE_LIMIT_SENSITIVE_PER_MINUTE: '2',
@@ -41,6 +43,7 @@ describe('loadGatewayConfig', () => {
       logLevel: 'warn',
       jwt: { issuer: 'iss', audience: 'aud' },
       redisUrl: 'redis://cache:6379',
+      redisNamespace: 'staging-eu',
       rateLimits: { windowSeconds: 60, global: 1000, groups: { login: 3, sensitive: 2, refresh: 20, auth: 40 } },
     });
   });
@@ -52,6 +55,7 @@ describe('loadGatewayConfig', () => {
         USER_GRPC_URL: 'http://user',
         CORS_ORIGINS: 'not a url',
         REDIS_URL: 'not a url',
+        REDIS_NAMESPACE: 'Not:Allowed',
         RATE_LIMIT_LOGIN_PER_MINUTE: '0',
       });
     expect(attempt).toThrow(ConfigError);
@@ -59,7 +63,7 @@ describe('loadGatewayConfig', () => {
       attempt();
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['GATEWAY_PORT', 'USER_GRPC_URL', 'CORS_ORIGINS', 'REDIS_URL', 'RATE_LIMIT_LOGIN_PER_MINUTE']) {
+      for (const name of ['GATEWAY_PORT', 'USER_GRPC_URL', 'CORS_ORIGINS', 'REDIS_URL', 'REDIS_NAMESPACE', 'RATE_LIMIT_LOGIN_PER_MINUTE']) {
         expect(problems).toContain(name);
       }
     }

@@ -42,6 +42,7 @@ const schema = z
     JWT_AUDIENCE: z.string().min(1).default('msp-api'),
     // Revocations and rate-limit counters live here so every gateway process sees the same state.
     REDIS_URL: envVar.optionalUrl(),
+    REDIS_NAMESPACE: envVar.redisNamespace(),
     RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(3000),
     RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(60),
     RATE_LIMIT_SENSITIVE_PER_MINUTE: positiveInt(30),
@@ -62,6 +63,7 @@ const schema = z
     logLevel: env.LOG_LEVEL,
     jwt: { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
     redisUrl: env.REDIS_URL,
+    redisNamespace: env.REDIS_NAMESPACE,
     rateLimits: {
       // The variables say "per minute": one window is one minute.
       windowSeconds: 60,

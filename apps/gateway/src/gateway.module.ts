@@ -109,7 +109,10 @@ export class GatewayModule {
           inject: [JwksKeyStore],
           useFactory: (keys: JwksKeyStore) => new AccessTokenVerifier(keys, config.jwt),
         },
-        { provide: GatewayCaches, useFactory: () => GatewayCaches.open(config.redisUrl, sharedCache, logger) },
+        {
+          provide: GatewayCaches,
+          useFactory: () => GatewayCaches.open({ url: config.redisUrl, namespace: config.redisNamespace }, sharedCache, logger),
+        },
         {
           provide: RevocationList,
           inject: [GatewayCaches],

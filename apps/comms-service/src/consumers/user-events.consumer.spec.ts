@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { migratedPglite, type TestDatabase } from '@msp/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../db/migrations-folder.js';
-import { commsConsumerKit, eventOf, type CommsKit } from '../testing/comms-consumer-kit.js';
+import { commsConsumerKit, eventOf, taskAssigned, type CommsKit } from '../testing/comms-consumer-kit.js';
 
 const at = (day: number) => `2099-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
 const everything = { security: true, account: true, projects: true, tasks: true, billing: true, product: false };
@@ -21,17 +21,6 @@ describe('CommsEventsConsumer, on user events', () => {
     eventOf('user.profile.updated.v1', { userId, email, displayName, locale, timezone: 'UTC', avatarUrl: null }, time);
   const preferences = (userId: string, email: Record<string, boolean>, time?: string) =>
     eventOf('user.preferences.updated.v1', { userId, email }, time);
-  const taskAssigned = (assigneeId: string) =>
-    eventOf('task.assigned.v1', {
-      taskId: randomUUID(),
-      projectId: randomUUID(),
-      projectName: 'Website Relaunch',
-      taskKey: 'WEB-1',
-      title: 'Task',
-      assigneeId,
-      assignedBy: randomUUID(),
-      assignerName: 'Grace',
-    });
   const passwordReset = (userId: string, email: string) =>
     eventOf('auth.password_reset.requested.v1', { userId, email, token: 'tok_abcdefghijklmnopqrstuvwxyz', expiresAt: at(9) });
 

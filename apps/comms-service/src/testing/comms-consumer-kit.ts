@@ -57,6 +57,34 @@ export function eventOf<T extends EventType>(type: T, data: EventData<T>, time?:
   return time ? { ...envelope, time } : envelope;
 }
 
+/** A task assigned to `assigneeId`, as project-service publishes it. */
+export const taskAssigned = (assigneeId: string) =>
+  eventOf('task.assigned.v1', {
+    taskId: randomUUID(),
+    projectId: randomUUID(),
+    projectName: 'Website Relaunch',
+    taskKey: 'WEB-1',
+    title: 'Write the launch post',
+    assigneeId,
+    assignedBy: randomUUID(),
+    assignerName: 'Grace',
+  });
+
+/** An invitation of `email` into a project, as project-service publishes it. */
+export const memberInvited = (email: string) =>
+  eventOf('project.member.invited.v1', {
+    invitationId: randomUUID(),
+    projectId: randomUUID(),
+    projectName: 'Website Relaunch',
+    projectKey: 'WEB',
+    email,
+    role: 'member',
+    invitedBy: randomUUID(),
+    inviterName: 'Grace',
+    token: 'inv_abcdefghijklmnopqrstuvwxyz0123',
+    expiresAt: '2099-01-01T00:00:00.000Z',
+  });
+
 /**
  * The comms service wired by hand on a test's own migrated database, with the real inbox, unit of
  * work and repositories: the bus only records subscriptions and the consumer's dispatcher only counts

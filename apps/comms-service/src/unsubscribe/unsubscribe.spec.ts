@@ -4,7 +4,7 @@ import { migratedPglite, type TestDatabase } from '@msp/testing';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../db/migrations-folder.js';
-import { commsConsumerKit, eventOf, type CommsKit } from '../testing/comms-consumer-kit.js';
+import { commsConsumerKit, eventOf, memberInvited, taskAssigned, type CommsKit } from '../testing/comms-consumer-kit.js';
 import { hashUnsubscribeToken } from './unsubscribe-token.js';
 
 describe('unsubscribing with the link of an email', () => {
@@ -16,31 +16,6 @@ describe('unsubscribing with the link of an email', () => {
     kit = commsConsumerKit(database.db);
   });
   afterAll(() => database?.close());
-
-  const taskAssigned = (assigneeId: string) =>
-    eventOf('task.assigned.v1', {
-      taskId: randomUUID(),
-      projectId: randomUUID(),
-      projectName: 'Website Relaunch',
-      taskKey: 'WEB-1',
-      title: 'Task',
-      assigneeId,
-      assignedBy: randomUUID(),
-      assignerName: 'Grace',
-    });
-  const invited = (email: string) =>
-    eventOf('project.member.invited.v1', {
-      invitationId: randomUUID(),
-      projectId: randomUUID(),
-      projectName: 'Website Relaunch',
-      projectKey: 'WEB',
-      email,
-      role: 'member',
-      invitedBy: randomUUID(),
-      inviterName: 'Grace',
-      token: 'inv_abcdefghijklmnopqrstuvwxyz0123',
-      expiresAt: '2099-01-01T00:00:00.000Z',
-    });
 
   const tokensWhere = async (condition: SQL) =>
     (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from comms.unsubscribe_tokens where ${condition}`))[0]!.n;
@@ -138,9 +113,9 @@ describe('unsubscribing with the link of an email', () => {
   });
 
   it('puts no link in an invitation to an address without an account, and a projects link in one to an account', async () => {
-    const stranger = invited(`nobody-${randomUUID()}@example.test`);
+    const stranger = memberInvited(`nobody-${randomUUID()}@example.test`);
     const { userId, email } = await kit.registered();
-    const member = invited(email);
+    const member = memberInvited(email);
 
     await kit.consumer.handle(stranger);
     await kit.consumer.handle(member);

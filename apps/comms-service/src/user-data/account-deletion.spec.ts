@@ -4,7 +4,16 @@ import { migratedPglite, type TestDatabase } from '@msp/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../db/migrations-folder.js';
-import { adminCaller, commsConsumerKit, eventOf, FakeTransport, smtpError, type CommsKit } from '../testing/comms-consumer-kit.js';
+import {
+  adminCaller,
+  commsConsumerKit,
+  eventOf,
+  FakeTransport,
+  memberInvited,
+  smtpError,
+  taskAssigned,
+  type CommsKit,
+} from '../testing/comms-consumer-kit.js';
 
 const at = (day: number) => `2099-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
 
@@ -19,34 +28,10 @@ describe('CommsEventsConsumer, on auth.user.deleted.v1', () => {
   afterAll(() => database?.close());
 
   const deleted = (userId: string, email: string, time?: string) => eventOf('auth.user.deleted.v1', { userId, email }, time);
-  const taskAssigned = (assigneeId: string) =>
-    eventOf('task.assigned.v1', {
-      taskId: randomUUID(),
-      projectId: randomUUID(),
-      projectName: 'Website Relaunch',
-      taskKey: 'WEB-1',
-      title: 'Write the launch post',
-      assigneeId,
-      assignedBy: randomUUID(),
-      assignerName: 'Grace',
-    });
   const signedIn = (userId: string, email: string) =>
     eventOf('auth.user.signed_in.v1', { userId, email, sessionId: randomUUID(), ip: '203.0.113.7', userAgent: 'Firefox', at: at(1) });
   const passwordReset = (userId: string, email: string, time?: string) =>
     eventOf('auth.password_reset.requested.v1', { userId, email, token: 'tok_abcdefghijklmnopqrstuvwxyz', expiresAt: at(9) }, time);
-  const invited = (email: string) =>
-    eventOf('project.member.invited.v1', {
-      invitationId: randomUUID(),
-      projectId: randomUUID(),
-      projectName: 'Website Relaunch',
-      projectKey: 'WEB',
-      email,
-      role: 'member',
-      invitedBy: randomUUID(),
-      inviterName: 'Grace',
-      token: 'inv_abcdefghijklmnopqrstuvwxyz0123',
-      expiresAt: at(9),
-    });
   const preferences = (userId: string, time?: string) =>
     eventOf('user.preferences.updated.v1', { userId, email: { security: true, tasks: true, product: false } }, time);
 
@@ -102,7 +87,7 @@ describe('CommsEventsConsumer, on auth.user.deleted.v1', () => {
   it("anonymises the user's deliveries, keeping what happened to them, and cancels those still queued", async () => {
     const email = `Ada.${randomUUID()}@Example.test`;
     // Invited before the account existed: logged without an account, found by its address in any case.
-    const invitation = invited(email.toLowerCase());
+    const invitation = memberInvited(email.toLowerCase());
     await kit.consumer.handle(invitation);
     const { userId } = await kit.registered({ email });
     const assignment = taskAssigned(userId);
@@ -221,7 +206,7 @@ describe('CommsEventsConsumer, on auth.user.deleted.v1', () => {
   it('still invites their former address, as an address without an account', async () => {
     const user = await activeUser();
     await kit.consumer.handle(deleted(user.userId, user.email));
-    const invitation = invited(user.email);
+    const invitation = memberInvited(user.email);
 
     await kit.consumer.handle(invitation);
 

@@ -3,7 +3,7 @@ import { migratedPglite, type TestDatabase } from '@msp/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../db/migrations-folder.js';
-import { callerFor, commsConsumerKit, eventOf, type CommsKit } from '../testing/comms-consumer-kit.js';
+import { callerFor, commsConsumerKit, eventOf, memberInvited, taskAssigned, type CommsKit } from '../testing/comms-consumer-kit.js';
 import { EXPORT_LIST_LIMIT } from './user-data.service.js';
 
 describe('UserDataService: the comms part of a data export', () => {
@@ -16,30 +16,6 @@ describe('UserDataService: the comms part of a data export', () => {
   });
   afterAll(() => database?.close());
 
-  const taskAssigned = (assigneeId: string) =>
-    eventOf('task.assigned.v1', {
-      taskId: randomUUID(),
-      projectId: randomUUID(),
-      projectName: 'Website Relaunch',
-      taskKey: 'WEB-1',
-      title: 'Write the launch post',
-      assigneeId,
-      assignedBy: randomUUID(),
-      assignerName: 'Grace',
-    });
-  const invited = (email: string) =>
-    eventOf('project.member.invited.v1', {
-      invitationId: randomUUID(),
-      projectId: randomUUID(),
-      projectName: 'Website Relaunch',
-      projectKey: 'WEB',
-      email,
-      role: 'member',
-      invitedBy: randomUUID(),
-      inviterName: 'Grace',
-      token: 'inv_abcdefghijklmnopqrstuvwxyz0123',
-      expiresAt: '2099-01-01T00:00:00.000Z',
-    });
   /** The export as the gateway receives it: through JSON. */
   const exported = async (userId: string) =>
     JSON.parse(JSON.stringify(await kit.userData.export(callerFor(userId)))) as Record<string, any>;
@@ -50,7 +26,7 @@ describe('UserDataService: the comms part of a data export', () => {
 
   it("holds the caller's recipient facts, email switches, notifications and emails, and nobody else's", async () => {
     const email = `Ada.${randomUUID()}@example.test`;
-    const invitation = invited(email.toLowerCase());
+    const invitation = memberInvited(email.toLowerCase());
     await kit.consumer.handle(invitation);
     const { userId } = await kit.registered({ email, displayName: 'Ada', locale: 'de' });
     await kit.consumer.handle(eventOf('user.preferences.updated.v1', { userId, email: { security: true, product: false } }));
@@ -58,7 +34,7 @@ describe('UserDataService: the comms part of a data export', () => {
     await kit.consumer.handle(assignment);
     const other = await kit.registered();
     await kit.consumer.handle(taskAssigned(other.userId));
-    await kit.consumer.handle(invited(`someone-${randomUUID()}@example.test`));
+    await kit.consumer.handle(memberInvited(`someone-${randomUUID()}@example.test`));
 
     const data = await exported(userId);
 

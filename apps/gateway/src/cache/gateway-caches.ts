@@ -1,13 +1,8 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { MemoryCache, openSharedCache, type Cache, type Logger } from '@msp/platform';
+import { MemoryCache, openSharedCache, redisKeyPrefix, REVOCATIONS_AREA, type Cache, type Logger } from '@msp/platform';
 
-/**
- * The auth service writes revocations under exactly this prefix (distributed mode); in embedded mode
- * both use the launcher's shared cache as is. Any other prefix would make every revocation invisible.
- */
-export const REVOCATIONS_KEY_PREFIX = 'msp:revocations:';
-export const RATE_LIMIT_KEY_PREFIX = 'msp:ratelimit:';
-export const IDEMPOTENCY_KEY_PREFIX = 'msp:idempotency:';
+export const RATE_LIMIT_AREA = 'ratelimit';
+export const IDEMPOTENCY_AREA = 'idempotency';
 
 /**
  * The state the gateway shares with other processes: rate-limit counters and idempotency records
@@ -22,7 +17,8 @@ export class GatewayCaches implements OnApplicationShutdown {
     private readonly closers: Array<() => Promise<void>>,
   ) {}
 
-  static open(redisUrl: string | undefined, sharedCache: Cache | undefined, logger: Logger): GatewayCaches {
+  static open(redis: { url: string | undefined; namespace: string }, sharedCache: Cache | undefined, logger: Logger): GatewayCaches {
+    const redisUrl = redis.url;
     let shared = sharedCache;
     const closers: Array<() => Promise<void>> = [];
     if (!redisUrl && !shared) {
@@ -34,9 +30,12 @@ export class GatewayCaches implements OnApplicationShutdown {
       closers.push(() => own.close());
       shared = own;
     }
-    const rateLimits = openSharedCache({ redisUrl, shared, keyPrefix: RATE_LIMIT_KEY_PREFIX });
-    const revocations = openSharedCache({ redisUrl, shared, keyPrefix: REVOCATIONS_KEY_PREFIX });
-    const idempotency = openSharedCache({ redisUrl, shared, keyPrefix: IDEMPOTENCY_KEY_PREFIX });
+    const prefix = (area: string) => redisKeyPrefix(redis.namespace, area);
+    const rateLimits = openSharedCache({ redisUrl, shared, keyPrefix: prefix(RATE_LIMIT_AREA) });
+    // The auth service writes revocations under the same namespace and area; in embedded mode both
+    // use the launcher's shared cache. Any other prefix would make every revocation invisible.
+    const revocations = openSharedCache({ redisUrl, shared, keyPrefix: prefix(REVOCATIONS_AREA) });
+    const idempotency = openSharedCache({ redisUrl, shared, keyPrefix: prefix(IDEMPOTENCY_AREA) });
     closers.push(rateLimits.close, revocations.close, idempotency.close);
     return new GatewayCaches(rateLimits.cache, revocations.cache, idempotency.cache, closers);
   }

@@ -4,8 +4,8 @@ import { Text } from 'react-native';
 import { AlertMessage } from '../components/alert-message';
 import { AuthLayout, authStyles } from '../components/auth-layout';
 import { PrimaryButton } from '../components/primary-button';
-import { TextField } from '../components/text-field';
 import { TextLink } from '../components/text-link';
+import { EmailField } from '../features/auth/auth-fields';
 import { useFormSubmit } from '../features/auth/use-form-submit';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session-provider';
@@ -38,17 +38,7 @@ export function ForgotPasswordScreen() {
       ) : (
         <>
           <Text style={[authStyles.hint, { color: theme.mutedText }]}>{t('forgot.hint')}</Text>
-          <TextField
-            label={t('field.email')}
-            value={email}
-            onChangeText={setEmail}
-            error={form.fieldErrors.email}
-            editable={!form.pending}
-            autoCapitalize="none"
-            autoComplete="email"
-            keyboardType="email-address"
-            onSubmitEditing={send}
-          />
+          <EmailField form={form} value={email} onChangeText={setEmail} onSubmitEditing={send} />
           {form.generalError ? <AlertMessage message={form.generalError} /> : null}
           <PrimaryButton title={t('forgot.submit')} onPress={send} busy={form.pending} />
         </>

@@ -6,6 +6,7 @@ import { AuthLayout, authStyles } from '../components/auth-layout';
 import { PrimaryButton } from '../components/primary-button';
 import { TextField } from '../components/text-field';
 import { TextLink } from '../components/text-link';
+import { EmailField, PasswordField } from '../features/auth/auth-fields';
 import { useFormSubmit } from '../features/auth/use-form-submit';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session-provider';
@@ -77,28 +78,8 @@ export function SignInScreen() {
 
   return (
     <AuthLayout title={t('signIn.title')}>
-      <TextField
-        label={t('field.email')}
-        value={email}
-        onChangeText={setEmail}
-        error={form.fieldErrors.email}
-        editable={!form.pending}
-        autoCapitalize="none"
-        autoComplete="email"
-        keyboardType="email-address"
-        textContentType="username"
-      />
-      <TextField
-        label={t('field.password')}
-        value={password}
-        onChangeText={setPassword}
-        error={form.fieldErrors.password}
-        editable={!form.pending}
-        secureTextEntry
-        autoComplete="current-password"
-        textContentType="password"
-        onSubmitEditing={signIn}
-      />
+      <EmailField form={form} value={email} onChangeText={setEmail} textContentType="username" />
+      <PasswordField form={form} purpose="current" value={password} onChangeText={setPassword} onSubmitEditing={signIn} />
       {form.generalError ? <AlertMessage message={form.generalError} /> : null}
       <PrimaryButton title={t('signIn.submit')} onPress={signIn} busy={form.pending} />
       <TextLink title={t('signIn.forgot')} href="/forgot-password" />

@@ -6,6 +6,7 @@ import { AuthLayout } from '../components/auth-layout';
 import { PrimaryButton } from '../components/primary-button';
 import { TextField } from '../components/text-field';
 import { TextLink } from '../components/text-link';
+import { EmailField, PasswordField } from '../features/auth/auth-fields';
 import { useFormSubmit } from '../features/auth/use-form-submit';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session-provider';
@@ -46,28 +47,8 @@ export function SignUpScreen() {
         autoComplete="name"
         textContentType="name"
       />
-      <TextField
-        label={t('field.email')}
-        value={email}
-        onChangeText={setEmail}
-        error={form.fieldErrors.email}
-        editable={!form.pending}
-        autoCapitalize="none"
-        autoComplete="email"
-        keyboardType="email-address"
-        textContentType="username"
-      />
-      <TextField
-        label={t('field.password')}
-        value={password}
-        onChangeText={setPassword}
-        error={form.fieldErrors.password}
-        editable={!form.pending}
-        secureTextEntry
-        autoComplete="new-password"
-        textContentType="newPassword"
-        onSubmitEditing={signUp}
-      />
+      <EmailField form={form} value={email} onChangeText={setEmail} textContentType="username" />
+      <PasswordField form={form} purpose="new" value={password} onChangeText={setPassword} onSubmitEditing={signUp} />
       {form.generalError ? <AlertMessage message={form.generalError} /> : null}
       <PrimaryButton title={t('signUp.submit')} onPress={signUp} busy={form.pending} />
       <TextLink title={t('signUp.toSignIn')} href="/sign-in" replace />

@@ -75,3 +75,8 @@ export class RedisCache implements Cache {
     }
   }
 }
+
+/** `<namespace>:<area>:`, the prefix of every Redis key of one area (a service, rate limits, revocations). */
+export function redisKeyPrefix(namespace: string | undefined, area: string): string {
+  return `${namespace ?? 'msp'}:${area}:`;
+}

@@ -21,6 +21,15 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
 
 /** Schemas for the variable kinds every app uses. */
 export const envVar = {
+  /**
+   * The first segment of every Redis key this platform writes (`<namespace>:<area>:…`), so two
+   * deployments — or two test platforms — can share one Redis without seeing each other's state.
+   */
+  redisNamespace: () =>
+    z
+      .string()
+      .regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, _ and -, at most 40')
+      .default('msp'),
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   optionalPort: () =>
     z

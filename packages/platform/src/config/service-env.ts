@@ -10,6 +10,7 @@ export const serviceEnv = {
   OPS_PORT: envVar.optionalPort(),
   LOG_LEVEL: envVar.logLevel(),
   REDIS_URL: envVar.optionalUrl(),
+  REDIS_NAMESPACE: envVar.redisNamespace(),
   AMQP_URL: envVar.optionalUrl(),
   SHUTDOWN_GRACE_MS: envVar.durationMs(10_000),
   /**

@@ -16,6 +16,7 @@ export interface CommonServiceConfig {
   OPS_PORT?: number | undefined;
   LOG_LEVEL: string;
   REDIS_URL?: string | undefined;
+  REDIS_NAMESPACE?: string | undefined;
   AMQP_URL?: string | undefined;
   SHUTDOWN_GRACE_MS: number;
   BUS_RETRY_DELAYS_MS?: readonly number[] | undefined;
@@ -49,6 +50,7 @@ export async function launchService(definition: ServiceDefinition, shared?: Shar
     logger,
     databaseUrl: definition.databaseUrl,
     redisUrl: config.REDIS_URL,
+    redisNamespace: config.REDIS_NAMESPACE,
     amqpUrl: config.AMQP_URL,
     busRetryDelaysMs: config.BUS_RETRY_DELAYS_MS,
     shared,

@@ -3,7 +3,7 @@ import type { EventBus } from '../bus/event-bus.port.js';
 import { RabbitEventBus } from '../bus/rabbit-event-bus.js';
 import type { Cache } from '../cache/cache.port.js';
 import { MemoryCache } from '../cache/memory-cache.js';
-import { RedisCache } from '../cache/redis-cache.js';
+import { RedisCache, redisKeyPrefix } from '../cache/redis-cache.js';
 import type { Db, DatabaseHandle } from '../db/database.js';
 import { openPglite, openPostgres } from '../db/open-database.js';
 import type { InboxTable, OutboxTable } from '../db/transactional-tables.js';
@@ -37,6 +37,8 @@ export interface ServiceRuntimeOptions {
   /** Set in distributed mode; each replaces its embedded default. */
   databaseUrl?: string | undefined;
   redisUrl?: string | undefined;
+  /** First segment of the service's Redis keys (`msp` unless REDIS_NAMESPACE says otherwise). */
+  redisNamespace?: string | undefined;
   amqpUrl?: string | undefined;
   /** Redelivery delays of the RabbitMQ bus (its default when unset). */
   busRetryDelaysMs?: readonly number[] | undefined;
@@ -68,7 +70,7 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
   const database = await openDatabase(options);
   const ownsCache = options.redisUrl !== undefined || shared?.cache === undefined;
   const cache: Cache = options.redisUrl
-    ? new RedisCache(options.redisUrl, { keyPrefix: `msp:${options.service}:`, logger })
+    ? new RedisCache(options.redisUrl, { keyPrefix: redisKeyPrefix(options.redisNamespace, options.service), logger })
     : (shared?.cache ?? new MemoryCache());
   const ownsBus = options.amqpUrl !== undefined;
   let bus: EventBus;

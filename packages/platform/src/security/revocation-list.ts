@@ -8,6 +8,9 @@ import { RedisCache } from '../cache/redis-cache.js';
  * revocation, reuse detected, password reset, suspension), the gateway reads it on every
  * authenticated request. An entry lives only as long as the session's tokens could.
  */
+/** The Redis key area of session revocations: the auth service writes there, every gateway reads. */
+export const REVOCATIONS_AREA = 'revocations';
+
 export class RevocationList {
   constructor(
     private readonly cache: Cache,

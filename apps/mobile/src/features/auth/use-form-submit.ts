@@ -4,6 +4,7 @@ import { describeError, fieldMessages } from '../../api/error-messages';
 import { useT, type MessageKey } from '../../i18n/i18n';
 
 export type FieldErrors = Record<string, string | undefined>;
+export type FormSubmit = ReturnType<typeof useFormSubmit>;
 
 /**
  * The submit cycle of the auth forms: local checks first (an empty field is caught without a round
