@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DevInboxClient, startEmbeddedProcess, type EmbeddedProcess } from '@msp/testing';
+import { DevInboxClient, type EmbeddedProcess } from '@msp/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotsDir } from './chromium.js';
+import { checkPage, openContext, startWebPlatform } from './web-helpers.js';
 
+// The public pages: sign up with field errors from the API, verify from the dev inbox, sign in, the
+// session cookies, sign out, and a forgotten password reset through the emailed link.
 describe('the web app in headless Chromium against the embedded platform', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'msp-browser-'));
   let platform: EmbeddedProcess;
   let browser: Browser;
   let page: Page;
@@ -19,19 +19,13 @@ describe('the web app in headless Chromium against the embedded platform', () =>
   const snap = (name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    mkdirSync(screenshotsDir, { recursive: true });
-    platform = await startEmbeddedProcess({ dataDir, web: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    [platform, browser] = await Promise.all([startWebPlatform(), launchChromium()]);
+    ({ page } = await openContext(browser, consoleErrors));
   });
 
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('sends a signed-out visitor to the sign-in page', async () => {
@@ -46,14 +40,14 @@ describe('the web app in headless Chromium against the embedded platform', () =>
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByText(/8/).count()).toBeGreaterThan(0);
-    await snap('signup-error');
+    await checkPage(page, 'signup-error');
   });
 
   it('signs up, verifies through the emailed link and signs in', async () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/check-email/);
-    await snap('check-email');
+    await checkPage(page, 'check-email');
 
     const mail = await new DevInboxClient(platform.inboxUrl).waitForMessageTo(email);
     const link = `${mail.Text}`.match(/https?:\/\/\S+verify-email\?token=\S+/)?.[0];
@@ -65,11 +59,11 @@ describe('the web app in headless Chromium against the embedded platform', () =>
     await page.goto(`${platform.webUrl}/signin`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
-    await snap('signin');
+    await checkPage(page, 'signin');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${platform.webUrl}/`);
+    await page.waitForURL(`${platform.webUrl}/projects`);
+    await page.goto(`${platform.webUrl}/account`);
     await expect.poll(() => page.getByTestId('me-email').textContent()).toBe(email);
-    await snap('home');
   });
 
   it('keeps the session in httpOnly cookies the page script cannot read', async () => {
@@ -94,7 +88,7 @@ describe('the web app in headless Chromium against the embedded platform', () =>
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await expect.poll(() => page.getByText(/If an account exists/).count()).toBeGreaterThan(0);
-    await snap('forgot-password');
+    await checkPage(page, 'forgot-password');
 
     const inbox = new DevInboxClient(platform.inboxUrl);
     let link: string | undefined;
@@ -121,7 +115,7 @@ describe('the web app in headless Chromium against the embedded platform', () =>
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${platform.webUrl}/`);
+    await page.waitForURL(`${platform.webUrl}/projects`);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
   });

@@ -67,6 +67,21 @@ async function renewSession(request: NextRequest): Promise<{ signedIn: boolean; 
   return { signedIn: false, outcome: { kind: 'ended' } };
 }
 
+/**
+ * The admin console answers "not found" to everyone but platform admins, pages and Server Actions alike,
+ * before anything of it renders (its layout and each admin action check again, and so does the gateway).
+ */
+async function isAdmin(request: NextRequest): Promise<boolean> {
+  const accessToken = request.cookies.get(ACCESS_COOKIE)?.value;
+  if (!accessToken) return false;
+  const me = await gateway.me(accessToken, clientContextFrom(request.headers));
+  return me.ok && me.data.roles.includes('admin');
+}
+
+function isAdminPath(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const secure = secureCookiesFor(request.headers);
   const { signedIn, outcome } = await renewSession(request);
@@ -74,7 +89,17 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const isNavigation = request.method === 'GET' || request.method === 'HEAD';
   let response: NextResponse;
-  if (!signedIn && isNavigation && !isPublic(pathname)) {
+  if (signedIn && isAdminPath(pathname) && !(await isAdmin(request))) {
+    // A path no route matches renders the not-found page with status 404.
+    const target = request.nextUrl.clone();
+    target.pathname = '/_admin-only';
+    target.search = '';
+    const csp = contentSecurityPolicy(createNonce(), web.isDevelopment);
+    const headers = new Headers(request.headers);
+    headers.set('content-security-policy', csp);
+    response = NextResponse.rewrite(target, { request: { headers } });
+    response.headers.set('content-security-policy', csp);
+  } else if (!signedIn && isNavigation && !isPublic(pathname)) {
     // Server Actions (POST) are not redirected: they answer for themselves.
     const target = request.nextUrl.clone();
     const [targetPath, targetQuery] = signinPath(`${pathname}${search}`).split('?');

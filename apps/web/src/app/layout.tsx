@@ -1,13 +1,16 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteHeader } from '../components/site-header';
+import { CommonMessagesProvider } from '../components/common-messages';
+import { getI18n } from '../i18n/server';
 import './globals.css';
-import styles from './layout.module.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Mega Solution Platform', template: '%s · Mega Solution Platform' },
-  description: 'Plan and track your projects with your team.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await getI18n();
+  return {
+    title: { default: m.common.appName, template: `%s · ${m.common.appName}` },
+    description: m.common.description,
+  };
+}
 
 export const viewport: Viewport = {
   colorScheme: 'light dark',
@@ -17,12 +20,17 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { readonly children: ReactNode }) {
+// The document in the user's language (their profile's, else the browser's). Signed-in pages add the app
+// shell in (app)/layout.tsx, the sign-in and other one-task pages a simple header in (auth)/layout.tsx.
+export default async function RootLayout({ children }: { readonly children: ReactNode }) {
+  const { locale, m } = await getI18n();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <SiteHeader />
-        <main className={styles.main}>{children}</main>
+        <a href="#main" className="skip-link">
+          {m.common.skipToContent}
+        </a>
+        <CommonMessagesProvider messages={m.common}>{children}</CommonMessagesProvider>
       </body>
     </html>
   );

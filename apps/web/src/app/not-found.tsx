@@ -1,14 +1,18 @@
 import Link from 'next/link';
+import { getI18n } from '../i18n/server';
 import styles from './status-page.module.css';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const { m } = await getI18n();
   return (
-    <section className={styles.page}>
-      <h1 className={styles.title}>Page not found</h1>
-      <p className={styles.lead}>The page you asked for does not exist or has moved.</p>
-      <Link href="/" className={styles.button}>
-        Go to the home page
-      </Link>
-    </section>
+    <main id="main" className={styles.standalone}>
+      <section className={styles.page}>
+        <h1 className={styles.title}>{m.common.notFoundTitle}</h1>
+        <p className={styles.lead}>{m.common.notFoundLead}</p>
+        <Link href="/" className={styles.button}>
+          {m.common.goHome}
+        </Link>
+      </section>
+    </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import { fieldErrorText } from './field-error';
 import styles from './field.module.css';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'className' | 'children'>;
@@ -8,11 +9,13 @@ interface FieldProps extends InputProps {
   readonly label: string;
   readonly hint?: string;
   readonly error?: string | undefined;
+  /** For several forms on one page that share field names. */
+  readonly idPrefix?: string;
 }
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function Field({ name, label, hint, error, ...input }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, label, hint, error, idPrefix = 'field', ...input }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -36,7 +39,7 @@ export function Field({ name, label, hint, error, ...input }: FieldProps) {
       />
       {error && (
         <p id={errorId} className={styles.error}>
-          {error}
+          {fieldErrorText(label, error)}
         </p>
       )}
     </div>

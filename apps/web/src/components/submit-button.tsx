@@ -2,17 +2,28 @@
 
 import { useFormStatus } from 'react-dom';
 import styles from './button.module.css';
+import { buttonClass, type ButtonLook } from './button-class';
 
-interface SubmitButtonProps {
+interface SubmitButtonProps extends ButtonLook {
   readonly children: string;
-  readonly variant?: 'primary' | 'quiet';
+  /** Sent as the form's `intent` field, for forms with more than one action. */
+  readonly intent?: string;
+  readonly ariaLabel?: string;
 }
 
 /** Disabled while its form's action runs, so a double click cannot submit twice. */
-export function SubmitButton({ children, variant = 'primary' }: SubmitButtonProps) {
+export function SubmitButton({ children, intent, ariaLabel, ...look }: SubmitButtonProps) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={styles[variant]} disabled={pending} aria-busy={pending || undefined}>
+    <button
+      type="submit"
+      name={intent ? 'intent' : undefined}
+      value={intent}
+      className={buttonClass(look)}
+      disabled={pending}
+      aria-busy={pending || undefined}
+      aria-label={ariaLabel}
+    >
       {pending && <span className={styles.spinner} aria-hidden="true" />}
       {children}
     </button>

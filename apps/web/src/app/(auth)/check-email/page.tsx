@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { config } from '../../../config';
+import { getI18n } from '../../../i18n/server';
 import { safeNextPath, signinPath } from '../../../lib/redirect-target';
 import styles from '../auth.module.css';
+import { DevInboxNotice } from '../dev-inbox-notice';
 
-export const metadata: Metadata = { title: 'Check your email' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.auth.checkEmail.title };
+}
 
 interface CheckEmailPageProps {
   readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -12,35 +16,29 @@ interface CheckEmailPageProps {
 
 export default async function CheckEmailPage({ searchParams }: CheckEmailPageProps) {
   const { email, next: rawNext } = await searchParams;
+  const { m } = await getI18n();
+  const t = m.auth.checkEmail;
   const address = typeof email === 'string' && email !== '' ? email : null;
   // Where the visitor was going before signing up (e.g. an invitation): signing in from here goes back there.
   const next = safeNextPath(typeof rawNext === 'string' ? rawNext : null);
+  const [before, after] = t.sentTo.split('{email}');
   return (
     <>
       <div className={styles.heading}>
-        <h1 className={styles.title}>Check your email</h1>
+        <h1 className={styles.title}>{t.title}</h1>
         <p className={styles.lead}>
-          We sent a verification link to {address ? <strong>{address}</strong> : 'your email address'}. Open it to confirm the address and
-          finish setting up your account.
+          {before}
+          {address ? <strong>{address}</strong> : t.yourAddress}
+          {after}
         </p>
       </div>
       <div className={styles.stack}>
-        <p className={styles.notice}>The email can take a minute to arrive. If it does not, look in your spam or junk folder.</p>
-        {next !== '/' && (
-          <p className={styles.notice}>Once your address is confirmed, sign in with the link below to continue where you left off.</p>
-        )}
-        {config.devInboxUrl && (
-          <p className={styles.notice}>
-            Development: outgoing mail is captured by the{' '}
-            <a href={config.devInboxUrl} target="_blank" rel="noreferrer">
-              development inbox
-            </a>
-            .
-          </p>
-        )}
+        <p className={styles.notice}>{t.delay}</p>
+        {next !== '/' && <p className={styles.notice}>{t.continueLater}</p>}
+        <DevInboxNotice url={config.devInboxUrl} m={m.auth} />
       </div>
       <p className={styles.footer}>
-        Already verified? <Link href={signinPath(next)}>Sign in</Link>
+        {t.verified} <Link href={signinPath(next)}>{t.signIn}</Link>
       </p>
     </>
   );

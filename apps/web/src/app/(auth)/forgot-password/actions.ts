@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { problemToFormState, textField, type FormState } from '../../../lib/form-state';
 import { clientContextFrom, gateway } from '../../../lib/gateway';
+import { getI18n } from '../../../i18n/server';
 
 // Server Actions only run on same-origin POSTs (Next.js compares Origin with Host), which is the CSRF
 // protection for our cookie sessions.
@@ -16,14 +17,15 @@ export interface ForgotPasswordState extends FormState<ForgotPasswordField> {
 }
 
 export async function requestPasswordReset(_previous: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
+  const { m } = await getI18n();
   const email = textField(formData, 'email').trim();
   if (email === '') {
-    return { sent: false, formError: null, fieldErrors: { email: 'Enter your email address.' }, values: { email } };
+    return { sent: false, formError: null, fieldErrors: { email: m.auth.enterEmail }, values: { email } };
   }
 
   const result = await gateway.forgotPassword({ email }, clientContextFrom(await headers()));
   // Only problems with the request itself (a malformed address, throttling, an outage) are shown; an
   // unknown address is answered like a known one.
-  if (!result.ok) return { sent: false, ...problemToFormState(result.problem, FIELDS, { email }) };
+  if (!result.ok) return { sent: false, ...problemToFormState(result.problem, FIELDS, { email }, m.common) };
   return { sent: true, formError: null, fieldErrors: {}, values: { email } };
 }

@@ -6,42 +6,39 @@ import { Field } from '../../../components/field';
 import { FormAlert } from '../../../components/form-alert';
 import { SubmitButton } from '../../../components/submit-button';
 import { useFocusOnError } from '../../../components/use-focus-on-error';
+import type { Messages } from '../../../i18n/messages';
 import { initialFormState } from '../../../lib/form-state';
 import styles from '../auth.module.css';
+import { DevInboxNotice } from '../dev-inbox-notice';
 import { requestPasswordReset, type ForgotPasswordField, type ForgotPasswordState } from './actions';
 
 const initialState: ForgotPasswordState = { sent: false, ...initialFormState<ForgotPasswordField>() };
 
+interface ForgotPasswordFormProps {
+  readonly devInboxUrl: string | null;
+  readonly m: Messages['auth'];
+}
+
 /** Asks for a reset link; the confirmation is the same whether or not the address has an account. */
-export function ForgotPasswordForm({ devInboxUrl }: { readonly devInboxUrl: string | null }) {
+export function ForgotPasswordForm({ devInboxUrl, m }: ForgotPasswordFormProps) {
   const [state, formAction] = useActionState(requestPasswordReset, initialState);
   const formRef = useFocusOnError(state);
+  const t = m.forgot;
 
   if (state.sent) {
     return (
       <>
         <div className={styles.heading}>
-          <h1 className={styles.title}>Check your email</h1>
+          <h1 className={styles.title}>{t.sentTitle}</h1>
         </div>
         <div className={styles.stack}>
           <p role="status" className={styles.success}>
-            If an account exists for that address, we&apos;ve sent a link to reset its password.
+            {t.sent}
           </p>
-          <p className={styles.lead}>
-            The link works once and only for a limited time. If no email arrives within a few minutes, look in your spam or junk folder, or
-            check that you used the address you signed up with.
-          </p>
-          {devInboxUrl && (
-            <p className={styles.notice}>
-              Development: outgoing mail is captured by the{' '}
-              <a href={devInboxUrl} target="_blank" rel="noreferrer">
-                development inbox
-              </a>
-              .
-            </p>
-          )}
+          <p className={styles.lead}>{t.sentLead}</p>
+          <DevInboxNotice url={devInboxUrl} m={m} />
           <Link href="/signin" className={styles.action}>
-            Back to sign in
+            {t.back}
           </Link>
         </div>
       </>
@@ -51,14 +48,14 @@ export function ForgotPasswordForm({ devInboxUrl }: { readonly devInboxUrl: stri
   return (
     <>
       <div className={styles.heading}>
-        <h1 className={styles.title}>Forgot your password?</h1>
-        <p className={styles.lead}>Enter the email address you signed up with and we&apos;ll send you a link to choose a new password.</p>
+        <h1 className={styles.title}>{t.title}</h1>
+        <p className={styles.lead}>{t.lead}</p>
       </div>
       <form ref={formRef} action={formAction} className={styles.form}>
         <FormAlert message={state.formError} />
         <Field
           name="email"
-          label="Email"
+          label={m.email}
           type="email"
           autoComplete="email"
           autoCapitalize="none"
@@ -67,10 +64,10 @@ export function ForgotPasswordForm({ devInboxUrl }: { readonly devInboxUrl: stri
           defaultValue={state.values.email}
           error={state.fieldErrors.email}
         />
-        <SubmitButton>Send reset link</SubmitButton>
+        <SubmitButton>{t.submit}</SubmitButton>
       </form>
       <p className={styles.footer}>
-        Remembered your password? <Link href="/signin">Sign in</Link>
+        {t.remembered} <Link href="/signin">{t.signIn}</Link>
       </p>
     </>
   );

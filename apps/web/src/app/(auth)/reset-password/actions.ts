@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { fieldFromPath, problemToFormState, textField, type FormState } from '../../../lib/form-state';
 import { clientContextFrom, gateway, type GatewayProblem } from '../../../lib/gateway';
 import { clearSession, secureCookiesFor } from '../../../lib/session';
+import { getI18n } from '../../../i18n/server';
 
 // Server Actions only run on same-origin POSTs (Next.js compares Origin with Host), which is the CSRF
 // protection for our cookie sessions.
@@ -28,18 +29,19 @@ function isInvalidLink(problem: GatewayProblem): boolean {
 }
 
 export async function resetPassword(_previous: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
+  const { m } = await getI18n();
   const token = textField(formData, 'token');
   const newPassword = textField(formData, 'newPassword');
   if (token === '') return { step: 'invalid-link', formError: null, fieldErrors: {}, values: {} };
   if (newPassword === '') {
-    return { step: 'form', formError: null, fieldErrors: { newPassword: 'Choose a new password.' }, values: {} };
+    return { step: 'form', formError: null, fieldErrors: { newPassword: m.auth.reset.chooseNew }, values: {} };
   }
 
   const requestHeaders = await headers();
   const result = await gateway.resetPassword({ token, newPassword }, clientContextFrom(requestHeaders));
   if (!result.ok) {
     if (isInvalidLink(result.problem)) return { step: 'invalid-link', formError: null, fieldErrors: {}, values: {} };
-    return { step: 'form', ...problemToFormState(result.problem, FIELDS, {}) };
+    return { step: 'form', ...problemToFormState(result.problem, FIELDS, {}, m.common) };
   }
   // The gateway has ended every session of the account, this browser's too: drop its now useless cookies.
   clearSession(await cookies(), secureCookiesFor(requestHeaders));

@@ -1,23 +1,23 @@
 import Link from 'next/link';
+import type { Messages } from '../../../i18n/messages';
 import styles from '../auth.module.css';
 
 /** A reset link that cannot be used (missing, unknown, used or expired token): the way on is a new one. */
-export function InvalidResetLink() {
+export function InvalidResetLink({ m }: { readonly m: Messages['auth'] }) {
   return (
     <>
       <div className={styles.heading}>
-        <h1 className={styles.title}>This reset link cannot be used</h1>
+        <h1 className={styles.title}>{m.reset.invalidTitle}</h1>
       </div>
       <div className={styles.stack}>
         <p role="alert" className={styles.error}>
-          This password reset link is invalid, has already been used, or has expired.
+          {m.reset.invalid}
         </p>
         <p className={styles.lead}>
-          Links work once and only for a limited time. Ask for a new one and use the latest email we send. If you already set a new
-          password, you can simply <Link href="/signin">sign in</Link>.
+          {m.reset.invalidLeadBefore} <Link href="/signin">{m.reset.invalidLeadLink}</Link>.
         </p>
         <Link href="/forgot-password" className={styles.action}>
-          Get a new reset link
+          {m.reset.newLink}
         </Link>
       </div>
     </>

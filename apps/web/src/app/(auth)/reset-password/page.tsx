@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { getI18n } from '../../../i18n/server';
 import { InvalidResetLink } from './invalid-link';
 import { ResetPasswordForm } from './reset-password-form';
 
-export const metadata: Metadata = { title: 'Reset your password' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.auth.forgot.metaTitle };
+}
 
 interface ResetPasswordPageProps {
   readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -12,6 +15,7 @@ interface ResetPasswordPageProps {
 // token (it is single use and needs the new password); the gateway checks it when the form is submitted.
 export default async function ResetPasswordPage({ searchParams }: ResetPasswordPageProps) {
   const { token } = await searchParams;
-  if (typeof token !== 'string' || token === '') return <InvalidResetLink />;
-  return <ResetPasswordForm token={token} />;
+  const { m } = await getI18n();
+  if (typeof token !== 'string' || token === '') return <InvalidResetLink m={m.auth} />;
+  return <ResetPasswordForm token={token} m={m.auth} />;
 }

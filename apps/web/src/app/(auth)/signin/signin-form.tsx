@@ -6,14 +6,22 @@ import { Field } from '../../../components/field';
 import { FormAlert } from '../../../components/form-alert';
 import { SubmitButton } from '../../../components/submit-button';
 import { useFocusOnError } from '../../../components/use-focus-on-error';
+import { fill } from '../../../i18n/format';
+import type { Messages } from '../../../i18n/messages';
 import { initialFormState } from '../../../lib/form-state';
 import styles from '../auth.module.css';
 import { signIn, type SigninField, type SigninState } from './actions';
 
 const initialState: SigninState = { step: 'credentials', ...initialFormState<SigninField>() };
 
+interface SigninFormProps {
+  readonly next: string;
+  readonly restartHref: string;
+  readonly m: Messages['auth'];
+}
+
 /** Email and password first; when the account has two-factor authentication, a code step follows. */
-export function SigninForm({ next, restartHref }: { readonly next: string; readonly restartHref: string }) {
+export function SigninForm({ next, restartHref, m }: SigninFormProps) {
   const [state, formAction] = useActionState(signIn, initialState);
   const formRef = useFocusOnError(state);
 
@@ -23,14 +31,11 @@ export function SigninForm({ next, restartHref }: { readonly next: string; reado
         <input type="hidden" name="step" value="mfa" />
         <input type="hidden" name="next" value={next} />
         <input type="hidden" name="email" value={state.values.email ?? ''} />
-        <p className={styles.notice}>
-          Two-factor authentication is on for {state.values.email || 'this account'}. Enter the 6-digit code from your authenticator app, or
-          one of your recovery codes.
-        </p>
+        <p className={styles.notice}>{fill(m.signin.mfaNotice, { email: state.values.email || m.signin.thisAccount })}</p>
         <FormAlert message={state.formError} />
         <Field
           name="code"
-          label="Authentication code"
+          label={m.signin.code}
           autoComplete="one-time-code"
           autoCapitalize="none"
           spellCheck={false}
@@ -38,9 +43,9 @@ export function SigninForm({ next, restartHref }: { readonly next: string; reado
           required
           error={state.fieldErrors.code}
         />
-        <SubmitButton>Verify and sign in</SubmitButton>
+        <SubmitButton>{m.signin.verify}</SubmitButton>
         <p className={styles.lead}>
-          Not you? <a href={restartHref}>Start over</a>
+          {m.signin.notYou} <a href={restartHref}>{m.signin.startOver}</a>
         </p>
       </form>
     );
@@ -53,7 +58,7 @@ export function SigninForm({ next, restartHref }: { readonly next: string; reado
       <FormAlert message={state.formError} />
       <Field
         name="email"
-        label="Email"
+        label={m.email}
         type="email"
         autoComplete="username"
         autoCapitalize="none"
@@ -62,11 +67,18 @@ export function SigninForm({ next, restartHref }: { readonly next: string; reado
         defaultValue={state.values.email}
         error={state.fieldErrors.email}
       />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required error={state.fieldErrors.password} />
+      <Field
+        name="password"
+        label={m.password}
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors.password}
+      />
       <p className={styles.fieldAside}>
-        <Link href="/forgot-password">Forgot your password?</Link>
+        <Link href="/forgot-password">{m.signin.forgot}</Link>
       </p>
-      <SubmitButton>Sign in</SubmitButton>
+      <SubmitButton>{m.signin.submit}</SubmitButton>
     </form>
   );
 }

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getI18n } from '../../../i18n/server';
 import { safeNextPath, signinPath } from '../../../lib/redirect-target';
 import styles from '../auth.module.css';
 import { SignupForm } from './signup-form';
 
-export const metadata: Metadata = { title: 'Create your account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.auth.signup.title };
+}
 
 interface SignupPageProps {
   readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -15,15 +18,16 @@ interface SignupPageProps {
 export default async function SignupPage({ searchParams }: SignupPageProps) {
   const { next: rawNext } = await searchParams;
   const next = safeNextPath(typeof rawNext === 'string' ? rawNext : null);
+  const { m } = await getI18n();
   return (
     <>
       <div className={styles.heading}>
-        <h1 className={styles.title}>Create your account</h1>
-        <p className={styles.lead}>Plan and track work with your team.</p>
+        <h1 className={styles.title}>{m.auth.signup.title}</h1>
+        <p className={styles.lead}>{m.auth.signup.lead}</p>
       </div>
-      <SignupForm next={next} />
+      <SignupForm next={next} m={m.auth} />
       <p className={styles.footer}>
-        Already have an account? <Link href={signinPath(next)}>Sign in</Link>
+        {m.auth.signup.haveAccount} <Link href={signinPath(next)}>{m.auth.signup.signIn}</Link>
       </p>
     </>
   );

@@ -5,11 +5,12 @@ import { Field } from '../../../components/field';
 import { FormAlert } from '../../../components/form-alert';
 import { SubmitButton } from '../../../components/submit-button';
 import { useFocusOnError } from '../../../components/use-focus-on-error';
+import type { Messages } from '../../../i18n/messages';
 import { initialFormState } from '../../../lib/form-state';
 import styles from '../auth.module.css';
 import { signUp, type SignupField } from './actions';
 
-export function SignupForm({ next }: { readonly next: string }) {
+export function SignupForm({ next, m }: { readonly next: string; readonly m: Messages['auth'] }) {
   const [state, formAction] = useActionState(signUp, initialFormState<SignupField>());
   const formRef = useFocusOnError(state);
   return (
@@ -18,7 +19,7 @@ export function SignupForm({ next }: { readonly next: string }) {
       <FormAlert message={state.formError} />
       <Field
         name="displayName"
-        label="Display name"
+        label={m.displayName}
         autoComplete="name"
         required
         defaultValue={state.values.displayName}
@@ -26,7 +27,7 @@ export function SignupForm({ next }: { readonly next: string }) {
       />
       <Field
         name="email"
-        label="Email"
+        label={m.email}
         type="email"
         autoComplete="email"
         autoCapitalize="none"
@@ -35,8 +36,8 @@ export function SignupForm({ next }: { readonly next: string }) {
         defaultValue={state.values.email}
         error={state.fieldErrors.email}
       />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" required error={state.fieldErrors.password} />
-      <SubmitButton>Create account</SubmitButton>
+      <Field name="password" label={m.password} type="password" autoComplete="new-password" required error={state.fieldErrors.password} />
+      <SubmitButton>{m.signup.submit}</SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { generalMessage, textField } from '../../../lib/form-state';
 import { clientContextFrom, gateway, type Unsubscribed } from '../../../lib/gateway';
+import { getI18n } from '../../../i18n/server';
 
 // Server Actions only run on same-origin POSTs (Next.js compares Origin with Host), and opening the
 // link changes nothing by itself: link scanners and prefetches that follow it cannot unsubscribe anyone.
@@ -23,5 +24,6 @@ export async function unsubscribe(_previous: UnsubscribeState, formData: FormDat
   const result = await gateway.unsubscribe(token, clientContextFrom(await headers()));
   if (result.ok) return { status: 'unsubscribed', result: result.data };
   if (INVALID_LINK.has(result.problem.status)) return { status: 'invalid' };
-  return { status: 'ready', error: `We could not unsubscribe you. ${generalMessage(result.problem)}` };
+  const { m } = await getI18n();
+  return { status: 'ready', error: `${m.auth.unsubscribe.failed} ${generalMessage(result.problem, m.common)}` };
 }

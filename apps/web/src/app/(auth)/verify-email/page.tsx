@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { getI18n } from '../../../i18n/server';
+import type { Messages } from '../../../i18n/messages';
 import { generalMessage } from '../../../lib/form-state';
 import { clientContextFrom, gateway, type GatewayProblem } from '../../../lib/gateway';
 import styles from '../auth.module.css';
 
-export const metadata: Metadata = { title: 'Verify your email' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.auth.verify.metaTitle };
+}
 
 interface VerifyEmailPageProps {
   readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -14,25 +18,22 @@ interface VerifyEmailPageProps {
 /** Statuses meaning the link itself is bad (unknown, used or expired token) rather than a passing failure. */
 const INVALID_LINK = new Set([400, 401, 404, 410, 422]);
 
-function Failure({ problem }: { readonly problem: GatewayProblem | null }) {
+function Failure({ problem, m }: { readonly problem: GatewayProblem | null; readonly m: Messages }) {
+  const t = m.auth.verify;
   // null: the link itself is bad; otherwise the gateway failed in passing and the link is still good.
-  const passingFailure = problem === null || INVALID_LINK.has(problem.status) ? null : generalMessage(problem);
+  const passingFailure = problem === null || INVALID_LINK.has(problem.status) ? null : generalMessage(problem, m.common);
   return (
     <>
       <div className={styles.heading}>
-        <h1 className={styles.title}>We could not verify your email</h1>
+        <h1 className={styles.title}>{t.failedTitle}</h1>
       </div>
       <div className={styles.stack}>
         <p role="alert" className={styles.error}>
-          {passingFailure ?? 'This verification link is invalid or has expired.'}
+          {passingFailure ?? t.invalidLink}
         </p>
-        <p className={styles.lead}>
-          {passingFailure
-            ? 'Your link is still good: reload this page to try again.'
-            : 'Links work once and only for a limited time. If you already verified your address, you can simply sign in.'}
-        </p>
+        <p className={styles.lead}>{passingFailure ? t.stillGood : t.linksOnce}</p>
         <Link href="/signin" className={styles.action}>
-          Go to sign in
+          {t.goSignIn}
         </Link>
       </div>
     </>
@@ -42,21 +43,22 @@ function Failure({ problem }: { readonly problem: GatewayProblem | null }) {
 // The link in the verification email lands here; the token is checked by the gateway during the render.
 export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageProps) {
   const { token } = await searchParams;
-  if (typeof token !== 'string' || token === '') return <Failure problem={null} />;
+  const { m } = await getI18n();
+  if (typeof token !== 'string' || token === '') return <Failure problem={null} m={m} />;
 
   const result = await gateway.verifyEmail(token, clientContextFrom(await headers()));
-  if (!result.ok) return <Failure problem={result.problem} />;
+  if (!result.ok) return <Failure problem={result.problem} m={m} />;
   return (
     <>
       <div className={styles.heading}>
-        <h1 className={styles.title}>Email verified</h1>
+        <h1 className={styles.title}>{m.auth.verify.doneTitle}</h1>
       </div>
       <div className={styles.stack}>
         <p role="status" className={styles.success}>
-          Thanks, your email address is confirmed.
+          {m.auth.verify.done}
         </p>
         <Link href="/signin" className={styles.action}>
-          Continue to sign in
+          {m.auth.verify.continue}
         </Link>
       </div>
     </>

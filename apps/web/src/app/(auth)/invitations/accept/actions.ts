@@ -2,6 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getI18n } from '../../../../i18n/server';
 import { generalMessage, textField } from '../../../../lib/form-state';
 import { clientContextFrom, gateway, type JoinedProject } from '../../../../lib/gateway';
 import { signinPath } from '../../../../lib/redirect-target';
@@ -14,7 +15,7 @@ import { acceptInvitationPath } from './paths';
 
 export type AcceptInvitationState =
   | { readonly status: 'ready'; readonly error: string | null }
-  | { readonly status: 'joined'; readonly project: Pick<JoinedProject, 'name' | 'key' | 'role'> }
+  | { readonly status: 'joined'; readonly project: Pick<JoinedProject, 'id' | 'name' | 'key' | 'role'> }
   | { readonly status: 'invalid' };
 
 /** Statuses meaning the invitation itself cannot be used, rather than a passing failure. */
@@ -29,11 +30,12 @@ export async function acceptInvitation(_previous: AcceptInvitationState, formDat
 
   const result = await gateway.acceptInvitation(token, accessToken, clientContextFrom(await headers()));
   if (result.ok) {
-    const { name, key, role } = result.data;
-    return { status: 'joined', project: { name, key, role } };
+    const { id, name, key, role } = result.data;
+    return { status: 'joined', project: { id, name, key, role } };
   }
   const { problem } = result;
   if (problem.status === 401) redirect(signinPath(acceptInvitationPath(token)));
   if (UNUSABLE.has(problem.status)) return { status: 'invalid' };
-  return { status: 'ready', error: `We could not accept the invitation. ${generalMessage(problem)}` };
+  const { m } = await getI18n();
+  return { status: 'ready', error: `${m.auth.invitation.couldNotAccept} ${generalMessage(problem, m.common)}` };
 }

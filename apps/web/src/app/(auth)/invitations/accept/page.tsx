@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getI18n } from '../../../../i18n/server';
 import { getCurrentUser } from '../../../../lib/current-user';
 import { generalMessage } from '../../../../lib/form-state';
 import { signinPath } from '../../../../lib/redirect-target';
@@ -8,7 +9,9 @@ import { AcceptInvitationForm } from './accept-invitation-form';
 import { InvalidInvitation } from './invalid-invitation';
 import { acceptInvitationPath } from './paths';
 
-export const metadata: Metadata = { title: 'Join a project' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.auth.invitation.metaTitle };
+}
 
 interface AcceptInvitationPageProps {
   readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -19,7 +22,8 @@ interface AcceptInvitationPageProps {
 // visitor is sent to sign in (or sign up) by the proxy and comes back here through `next`.
 export default async function AcceptInvitationPage({ searchParams }: AcceptInvitationPageProps) {
   const { token } = await searchParams;
-  if (typeof token !== 'string' || token === '') return <InvalidInvitation email={null} here={null} />;
+  const { m } = await getI18n();
+  if (typeof token !== 'string' || token === '') return <InvalidInvitation email={null} here={null} m={m} />;
   const here = acceptInvitationPath(token);
 
   const user = await getCurrentUser();
@@ -29,16 +33,16 @@ export default async function AcceptInvitationPage({ searchParams }: AcceptInvit
     return (
       <>
         <div className={styles.heading}>
-          <h1 className={styles.title}>Join a project</h1>
+          <h1 className={styles.title}>{m.auth.invitation.title}</h1>
         </div>
         <div className={styles.stack}>
           <p role="alert" className={styles.error}>
-            We could not load your account. {generalMessage(user.problem)}
+            {m.auth.invitation.couldNotLoadAccount} {generalMessage(user.problem, m.common)}
           </p>
-          <p className={styles.lead}>Your invitation link is still good: reload this page to try again.</p>
+          <p className={styles.lead}>{m.auth.invitation.stillGood}</p>
         </div>
       </>
     );
   }
-  return <AcceptInvitationForm token={token} email={user.me.email} here={here} />;
+  return <AcceptInvitationForm token={token} email={user.me.email} here={here} m={m} />;
 }
