@@ -58,7 +58,14 @@ export async function startDistributedPlatform(
   try {
     const processes = await startDistributed({
       ...options,
-      env: { ...testEnv, ...env, DB_PREFIX: dbPrefix, REDIS_NAMESPACE: dbPrefix.replace(/_+$/, ''), AMQP_URL: routeAmqp(vhost.url), START_WEB: 'false' },
+      env: {
+        ...testEnv,
+        ...env,
+        DB_PREFIX: dbPrefix,
+        REDIS_NAMESPACE: dbPrefix.replace(/_+$/, ''),
+        AMQP_URL: routeAmqp(vhost.url),
+        START_WEB: 'false',
+      },
       ports: ports ?? (await freeDistributedPorts()),
       output: options.output ?? 'capture',
     });
