@@ -1,22 +1,5 @@
 'use client';
 
-import { useCommonMessages } from '../../components/common-messages';
-import { fill } from '../../i18n/format';
-import styles from '../status-page.module.css';
-
-// Last line of defence for an unexpected failure while rendering: the details stay in the server log
-// (the digest ties the two together). `retry` re-fetches the segment from the server, so a passing
-// failure can heal without a full reload.
-export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
-  const m = useCommonMessages();
-  return (
-    <section className={styles.page}>
-      <h1 className={styles.title}>{m.errorTitle}</h1>
-      <p className={styles.lead}>{m.errorLead}</p>
-      {error.digest && <p className={styles.reference}>{fill(m.errorReference, { digest: error.digest })}</p>}
-      <button type="button" className={styles.button} onClick={retry}>
-        {m.retry}
-      </button>
-    </section>
-  );
-}
+// The signed-in area shows the same error page as the rest of the app; the boundary is declared here
+// so an error inside it keeps the app shell (header, navigation) around the message.
+export { default } from '../error';
