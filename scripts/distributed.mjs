@@ -8,10 +8,13 @@
 // REDIS_URL (redis://127.0.0.1:6379), AMQP_URL (amqp://guest:guest@127.0.0.1:5672), START_WEB (true),
 // plus every service variable (ports, PLATFORM_ADMIN_EMAIL, …), passed through.
 //
-// Tests may also ask for several replicas of a service (`replicas: { comms: 2 }`: competing consumers
-// of one queue, sharing one database) and give one process its own variables (`overrides: { comms:
-// { SMTP_URL } }`, or a function of the variables it would get), e.g. to route its AMQP_URL,
-// COMMS_DATABASE_URL or SMTP_URL through a TCP proxy the test can cut.
+// Several replicas of a service (`replicas: { comms: 2 }`) share its database and compete for its
+// queue; every gRPC client gets all of their addresses and spreads calls round-robin. Several
+// gateways (`gateways: 2`) listen on ports of their own behind the entry proxy
+// (scripts/entry-proxy.mjs), which takes the gateway port. `npm run start:distributed -- --scaled`
+// (or SCALED=true) runs two of every service and two gateways. Tests may give one process its own
+// variables (`overrides: { comms: { SMTP_URL } }`, or a function of the variables it would get), e.g.
+// to route its AMQP_URL, COMMS_DATABASE_URL or SMTP_URL through a TCP proxy the test can cut.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +22,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
 
-/** The processes in start order; stop runs in reverse, so producers flush while comms still consumes. */
-function plan(env, ports) {
-  const grpc = (port) => `127.0.0.1:${port}`;
+/**
+ * The processes in start order; stop runs in reverse, so producers flush while comms still consumes.
+ * `topology` has every replica's gRPC port (`grpc.auth`: the first is `ports.auth`) and the
+ * gateways' ports (one: `ports.gateway` itself; more: the entry proxy takes `ports.gateway`).
+ */
+function plan(env, ports, topology) {
+  const grpc = (service) => topology.grpc[service].map((port) => `127.0.0.1:${port}`).join(',');
   const db = (name) => `${env.PG_URL}/${env.DB_PREFIX}${name}`;
   return [
     {
@@ -61,7 +68,7 @@ function plan(env, ports) {
     {
       name: 'auth-service',
       entry: 'apps/auth-service/dist/main.js',
-      env: { AUTH_GRPC_PORT: ports.auth, OPS_PORT: ports.authOps, AUTH_DATABASE_URL: db('auth'), USER_GRPC_URL: grpc(ports.user) },
+      env: { AUTH_GRPC_PORT: ports.auth, OPS_PORT: ports.authOps, AUTH_DATABASE_URL: db('auth'), USER_GRPC_URL: grpc('user') },
       ready: `http://127.0.0.1:${ports.authOps}/health/ready`,
     },
     {
@@ -75,18 +82,28 @@ function plan(env, ports) {
       },
       ready: `http://127.0.0.1:${ports.projectOps}/health/ready`,
     },
-    {
-      name: 'gateway',
+    ...topology.gateways.map((port, index) => ({
+      name: index === 0 ? 'gateway' : `gateway-${index + 1}`,
       entry: 'apps/gateway/dist/main.js',
       env: {
-        GATEWAY_PORT: ports.gateway,
-        AUTH_GRPC_URL: grpc(ports.auth),
-        USER_GRPC_URL: grpc(ports.user),
-        PROJECT_GRPC_URL: grpc(ports.project),
-        COMMS_GRPC_URL: grpc(ports.comms),
+        GATEWAY_PORT: port,
+        AUTH_GRPC_URL: grpc('auth'),
+        USER_GRPC_URL: grpc('user'),
+        PROJECT_GRPC_URL: grpc('project'),
+        COMMS_GRPC_URL: grpc('comms'),
       },
-      ready: `http://127.0.0.1:${ports.gateway}/health/ready`,
-    },
+      ready: `http://127.0.0.1:${port}/health/ready`,
+    })),
+    ...(topology.gateways.length > 1
+      ? [
+          {
+            name: 'entry-proxy',
+            entry: 'scripts/entry-proxy.mjs',
+            env: { ENTRY_PORT: ports.gateway, ENTRY_UPSTREAMS: topology.gateways.map((port) => `127.0.0.1:${port}`).join(',') },
+            ready: `http://127.0.0.1:${ports.gateway}/health/live`,
+          },
+        ]
+      : []),
     ...(env.START_WEB === 'false'
       ? []
       : [
@@ -126,27 +143,38 @@ function shortName(processName) {
   return processName.replace(/-service(?:-\d+)?$/, '');
 }
 
-/**
- * The plan with `count - 1` more copies of each replicated service right after the first: each on
- * its own gRPC and ops ports, named `<name>-2`, `<name>-3`, …. The gateway talks to the first (its
- * gRPC client has one address); the copies matter for what they consume and relay.
- */
-async function withReplicas(specs, replicas) {
+/** Every replica's gRPC port (the first is the configured one) and every gateway's port. */
+async function topologyOf(ports, replicas, gateways) {
   for (const name of Object.keys(replicas)) {
     if (!replicable.includes(name)) throw new Error(`replicas: ${name} is not one of ${replicable.join(', ')}`);
   }
+  const grpc = {};
+  for (const name of replicable) {
+    grpc[name] = [ports[name]];
+    for (let n = 2; n <= (replicas[name] ?? 1); n++) grpc[name].push(await freePort());
+  }
+  const gatewayPorts = [];
+  if (gateways <= 1) gatewayPorts.push(ports.gateway);
+  else for (let n = 1; n <= gateways; n++) gatewayPorts.push(await freePort());
+  return { grpc, gateways: gatewayPorts };
+}
+
+/**
+ * The plan with the other replicas of each replicated service right after the first: each on its
+ * own gRPC port (from `topology`) and ops port, named `<name>-2`, `<name>-3`, ….
+ */
+async function withReplicas(specs, topology) {
   const result = [];
   for (const spec of specs) {
     result.push(spec);
     const short = shortName(spec.name);
-    const count = replicable.includes(short) ? (replicas[short] ?? 1) : 1;
-    for (let n = 2; n <= count; n++) {
-      const grpcPort = await freePort();
+    const grpcPorts = replicable.includes(short) ? topology.grpc[short] : [];
+    for (let n = 2; n <= grpcPorts.length; n++) {
       const opsPort = await freePort();
       result.push({
         ...spec,
         name: `${spec.name}-${n}`,
-        env: { ...spec.env, [`${short.toUpperCase()}_GRPC_PORT`]: grpcPort, OPS_PORT: opsPort },
+        env: { ...spec.env, [`${short.toUpperCase()}_GRPC_PORT`]: grpcPorts[n - 1], OPS_PORT: opsPort },
         ready: `http://127.0.0.1:${opsPort}/health/ready`,
       });
     }
@@ -179,6 +207,7 @@ export async function startDistributed({
   ports = defaultPorts,
   output = 'inherit',
   replicas = {},
+  gateways = 1,
   overrides = {},
 } = {}) {
   const settings = {
@@ -217,7 +246,8 @@ export async function startDistributed({
     }
     return child;
   };
-  const specs = await withReplicas(plan(settings, ports), replicas);
+  const topology = await topologyOf(ports, replicas, gateways);
+  const specs = await withReplicas(plan(settings, ports, topology), topology);
   try {
     for (const spec of specs) await launch(spec);
   } catch (error) {
@@ -231,7 +261,10 @@ export async function startDistributed({
   return {
     ports,
     urls: {
+      /** The gateway, or the entry proxy in front of several. */
       gateway: `http://127.0.0.1:${ports.gateway}`,
+      /** Each gateway directly (one: the same as `gateway`). */
+      gateways: topology.gateways.map((port) => `http://127.0.0.1:${port}`),
       inbox: `http://127.0.0.1:${ports.inbox}`,
       web: `http://127.0.0.1:${ports.web}`,
       paymentSandbox: `http://127.0.0.1:${ports.paymentSandbox}`,
@@ -252,6 +285,18 @@ export async function startDistributed({
       const exited = new Promise((resolve) => entry.child.once('exit', resolve));
       entry.child.kill('SIGKILL');
       await exited;
+    },
+    /** SIGTERM to one process: it drains and exits on its own (SIGKILL after 15 s). */
+    terminate: async (name) => {
+      const entry = processes.get(name);
+      if (entry) await stopChild(entry.child);
+    },
+    /** Starts a stopped or killed process again, as it was (same ports and variables). */
+    start: async (name) => {
+      const entry = processes.get(name);
+      if (!entry) throw new Error(`no process ${name}`);
+      if (entry.child.exitCode === null && entry.child.signalCode === null) throw new Error(`${name} is running`);
+      await launch(entry.spec);
     },
     restart: async (name) => {
       const entry = processes.get(name);
@@ -297,7 +342,9 @@ function stopChild(child) {
 
 /** Starts everything, prints the URLs and stops everything on SIGINT/SIGTERM. */
 export async function runDistributed() {
-  const platform = await startDistributed();
+  const scaled = process.argv.includes('--scaled') || process.env.SCALED === 'true';
+  const platform = await startDistributed(scaled ? { replicas: { auth: 2, user: 2, project: 2, comms: 2 }, gateways: 2 } : {});
+  if (scaled) console.log(`\nScaled: ${platform.names().join(', ')}; the gateways answer behind the entry proxy.`);
   console.log(
     `\nDistributed platform ready:\n  Web app       ${platform.urls.web}\n  API gateway   ${platform.urls.gateway}\n  Dev inbox     ${platform.urls.inbox}\n  Payments      ${platform.urls.paymentSandbox}\nPress Ctrl-C to stop.\n`,
   );

@@ -160,7 +160,14 @@ export function authSecuritySuite(mode: string, start: () => Promise<RunningPlat
       expect(rotated.status).toBe(200);
       expect(rotated.body.kid).not.toBe(kidOf(customer.accessToken));
       expect((await me(customer.accessToken)).status).toBe(200);
-      const fresh = await login(customer.email, customer.password);
+      // The auth replica that rotated signs with the new key at once. Other replicas (scaled out) follow
+      // within a minute and meanwhile sign with the previous key, which stays valid: a token from
+      // either works, and logins that reach the rotating replica get the new kid.
+      let fresh = await login(customer.email, customer.password);
+      for (let attempt = 0; kidOf(fresh.body.accessToken) !== rotated.body.kid && attempt < 12; attempt++) {
+        expect((await me(fresh.body.accessToken)).status).toBe(200);
+        fresh = await login(customer.email, customer.password);
+      }
       expect(kidOf(fresh.body.accessToken)).toBe(rotated.body.kid);
       expect((await me(fresh.body.accessToken)).status).toBe(200);
       const jwks = (await gateway.call('GET', '/.well-known/jwks.json')).body as { keys: Array<{ kid: string; d?: string }> };

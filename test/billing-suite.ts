@@ -7,7 +7,9 @@ import { generousRateLimits, type RunningPlatform } from './platforms.js';
 import { newProject } from './project-helpers.js';
 import { newCustomer } from './security-helpers.js';
 
-const ADMIN = { email: 'billing-admin@example.test', password: 'billing-admin-password-1' };
+// The password avoids the address's local part: the scaled spec registers this administrator like any user.
+export const BILLING_ADMIN = { email: 'billing-admin@example.test', password: 'payments-admin-password-1' };
+const ADMIN = BILLING_ADMIN;
 const WEBHOOK_SECRET = 'whsec_billing_suite';
 
 /**

@@ -34,7 +34,7 @@ export function freeDistributedPorts(): Promise<DistributedPorts> {
   return freePorts(...(Object.keys(defaultPorts) as Array<keyof DistributedPorts>));
 }
 
-export interface DistributedPlatformOptions extends Pick<DistributedOptions, 'output' | 'replicas' | 'overrides' | 'ports'> {
+export interface DistributedPlatformOptions extends Pick<DistributedOptions, 'output' | 'replicas' | 'gateways' | 'overrides' | 'ports'> {
   /** The AMQP URL the processes get for the platform's vhost, e.g. through a TCP proxy the test can cut. */
   routeAmqp?: (vhostUrl: string) => string;
 }
@@ -85,3 +85,6 @@ export async function startDistributedPlatform(
     throw error;
   }
 }
+
+/** Two replicas of every service and two gateways behind the entry proxy (`start:distributed -- --scaled`). */
+export const scaledOut = { replicas: { auth: 2, user: 2, project: 2, comms: 2 }, gateways: 2 } satisfies DistributedPlatformOptions;

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startRawFastify } from './lib/raw-fastify.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -73,23 +74,39 @@ async function startPlatform(dataDir, port0) {
   return { seconds, rss };
 }
 
+/** The shared baseline of every benchmark: a raw Fastify hello-world's time to listen and its RSS. */
+async function rawFastify() {
+  const fastify = await startRawFastify();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // One process, no children (ps --ppid would fail on none).
+    const kib = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(fastify.pid)], { encoding: 'utf8' }).trim());
+    return { seconds: fastify.seconds, rss: kib / 1024 };
+  } finally {
+    await fastify.stop();
+  }
+}
+
 /** Measures a fresh start and a restart of what `npm start` runs; returns the figures it printed. */
 export async function run() {
   const port0 = 24000 + Math.floor(Math.random() * 2000) * 10;
   const dataDir = mkdtempSync(join(tmpdir(), 'msp-bench-'));
   try {
+    const fastify = await rawFastify();
     const baseline = await baselineSeconds();
     const fresh = await startPlatform(dataDir, port0);
     const restart = await startPlatform(dataDir, port0);
     const row = (name, seconds, rss) =>
       console.log(
-        `${name.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ×${(seconds / baseline).toFixed(2).padStart(5)}  ${rss ? `${rss.toFixed(0)} MiB RSS` : ''}`,
+        `${name.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ×${(seconds / baseline).toFixed(2).padStart(5)} PGlite  ×${(seconds / fastify.seconds).toFixed(1).padStart(6)} Fastify` +
+          (rss ? `  ${rss.toFixed(0).padStart(5)} MiB RSS  ×${(rss / fastify.rss).toFixed(1)} Fastify` : ''),
       );
-    console.log('embedded platform start-up (ratio to a bare PGlite initdb in the same run)');
+    console.log('embedded platform start-up (ratios to a bare PGlite initdb and to a raw Fastify hello-world, same run)');
+    row('baseline: raw Fastify hello-world', fastify.seconds, fastify.rss);
     row('baseline: bare PGlite, fresh dir', baseline);
     row('npm start, fresh data dir', fresh.seconds, fresh.rss);
     row('npm start, restart', restart.seconds, restart.rss);
-    return { baselineSeconds: baseline, fresh, restart };
+    return { rawFastify: fastify, baselineSeconds: baseline, fresh, restart };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -56,7 +56,10 @@ export class AuthAppModule implements OnApplicationBootstrap, OnApplicationShutd
       refreshReuseGraceMs: config.REFRESH_REUSE_GRACE_SECONDS * 1000,
       signingKeyRotationMs: config.SIGNING_KEY_ROTATION_DAYS * 86_400_000,
     };
-    const users = connectService(userV1.UserServiceDefinition, config.USER_GRPC_URL, { deadlineMs: config.GRPC_DEADLINE_MS });
+    const users = connectService(userV1.UserServiceDefinition, config.USER_GRPC_URL, {
+      deadlineMs: config.GRPC_DEADLINE_MS,
+      caller: 'auth',
+    });
     // Shared with the gateway, which refuses tokens of ended sessions (same key prefix there).
     const revocationCache = openSharedCache({
       redisUrl: config.REDIS_URL,

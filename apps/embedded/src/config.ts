@@ -1,4 +1,4 @@
-import { envVar, parseEnv, type Env } from '@msp/platform';
+import { envVar, parseEnv, telemetryEnv, type Env } from '@msp/platform';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -15,6 +15,8 @@ const schema = z.object({
   /** A real payment gateway (Stripe's API) replaces the payment sandbox when set. */
   PAYMENT_GATEWAY_URL: envVar.optionalUrl(),
   LOG_LEVEL: envVar.logLevel(),
+  // Tracing is exported only when an OTLP endpoint is set (off by default): see docs/operations.md.
+  ...telemetryEnv,
 });
 
 export type EmbeddedConfig = z.infer<typeof schema>;

@@ -3,7 +3,16 @@ import { loadAuthConfig, startAuthService } from '@msp/auth-service';
 import { loadCommsConfig, startCommsService } from '@msp/comms-service';
 import { loadGatewayConfig, startGateway } from '@msp/gateway';
 import { startPaymentSandbox, loadConfig as loadSandboxConfig } from '@msp/payment-sandbox';
-import { createLogger, MemoryCache, MemoryEventBus, openEmbeddedEngine, type Env, type RunningService } from '@msp/platform';
+import {
+  createLogger,
+  MemoryCache,
+  MemoryEventBus,
+  openEmbeddedEngine,
+  startTracing,
+  tracingConfigOf,
+  type Env,
+  type RunningService,
+} from '@msp/platform';
 import { loadProjectConfig, startProjectService } from '@msp/project-service';
 import { startSmtpInbox } from '@msp/smtp-inbox';
 import { loadUserConfig, startUserService } from '@msp/user-service';
@@ -34,6 +43,10 @@ export async function startEmbeddedPlatform(env: Env = processEnvironment()): Pr
   };
 
   try {
+    // One tracer provider for the whole process, installed before any service's (they then share it);
+    // each span names its service in `msp.service`. Stopped last, after the services' final spans.
+    const tracing = startTracing({ serviceName: 'msp-embedded', ...tracingConfigOf(config) });
+    stack.push({ name: 'tracing', stop: () => tracing.shutdown() });
     const unlock = lockDataDir(config.DATA_DIR);
     stack.push({ name: 'data dir lock', stop: async () => unlock() });
 

@@ -13,6 +13,9 @@ describe('loadGatewayConfig', () => {
       jwt: { issuer: 'msp-auth', audience: 'msp-api' },
       redisUrl: undefined,
       redisNamespace: 'msp',
+      admission: { maxInFlight: 128, maxQueued: 128, queueTimeoutMs: 500 },
+      shutdownGraceMs: 10_000,
+      telemetry: { otlpEndpoint: undefined, otlpTracesEndpoint: undefined, disabled: false },
       rateLimits: { windowSeconds: 60, global: 3000, groups: { login: 60, sensitive: 30, refresh: 120, auth: 300 } },
     });
   });
@@ -22,6 +25,12 @@ describe('loadGatewayConfig', () => {
       GATEWAY_HOST: '0.0.0.0',
       GATEWAY_PORT: '0',
       AUTH_GRPC_URL: 'auth:50051',
+      USER_GRPC_URL: '127.0.0.1:50052,127.0.0.1:50062',
+      PROJECT_GRPC_URL: 'dns:///project-service-headless:50053',
+      GATEWAY_MAX_INFLIGHT: '64',
+      GATEWAY_MAX_QUEUE: '0',
+      GATEWAY_QUEUE_TIMEOUT_MS: '250',
+      SHUTDOWN_GRACE_MS: '3000',
       GRPC_DEADLINE_MS: '2500',
       CORS_ORIGINS: 'https://app.example.com/, https://admin.example.com',
       LOG_LEVEL: 'warn',
@@ -38,7 +47,14 @@ describe('loadGatewayConfig', () => {
     expect(config).toMatchObject({
       host: '0.0.0.0',
       port: 0,
-      grpc: { auth: 'auth:50051', deadlineMs: 2500 },
+      grpc: {
+        auth: 'auth:50051',
+        user: '127.0.0.1:50052,127.0.0.1:50062',
+        project: 'dns:///project-service-headless:50053',
+        deadlineMs: 2500,
+      },
+      admission: { maxInFlight: 64, maxQueued: 0, queueTimeoutMs: 250 },
+      shutdownGraceMs: 3000,
       corsOrigins: ['https://app.example.com', 'https://admin.example.com'],
       logLevel: 'warn',
       jwt: { issuer: 'iss', audience: 'aud' },

@@ -1,12 +1,28 @@
-import { envVar, parseEnv, type Env } from '@msp/platform';
+import { channelTargetOf, envVar, parseEnv, telemetryEnv, tracingConfigOf, type Env } from '@msp/platform';
 import { z } from 'zod';
 
-/** A gRPC target as `host:port` (what grpc-js expects; no scheme). */
+/**
+ * A service's gRPC address: `host:port`, a comma-separated list of replicas by IP
+ * (`127.0.0.1:50051,127.0.0.1:50061`), or a target with a scheme (`dns:///name:port`); calls go
+ * round-robin over every address (see channelTargetOf).
+ */
 const grpcAddress = (fallback: string) =>
   z
     .string()
-    .regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'expected host:port')
-    .default(fallback);
+    .default(fallback)
+    .refine(
+      (value) => /^[A-Za-z0-9.\-_[\]:/,\s]+$/.test(value) && /:\d{1,5}\s*$/.test(value) && isTarget(value),
+      'expected host:port, a comma-separated list of ip:port, or dns:///host:port',
+    );
+
+function isTarget(value: string): boolean {
+  try {
+    channelTargetOf(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Comma-separated browser origins allowed by CORS. Each entry is reduced to its origin so a
@@ -48,6 +64,13 @@ const schema = z
     RATE_LIMIT_SENSITIVE_PER_MINUTE: positiveInt(30),
     RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt(120),
     RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(300),
+    // Admission control (overload/): requests worked on at once, how many may wait, and for how long.
+    GATEWAY_MAX_INFLIGHT: positiveInt(128),
+    GATEWAY_MAX_QUEUE: z.coerce.number().int().nonnegative().default(128),
+    GATEWAY_QUEUE_TIMEOUT_MS: envVar.durationMs(500),
+    // On SIGTERM, requests in flight get this long to finish before their connections are cut.
+    SHUTDOWN_GRACE_MS: envVar.durationMs(10_000),
+    ...telemetryEnv,
   })
   .transform((env) => ({
     host: env.GATEWAY_HOST,
@@ -64,6 +87,13 @@ const schema = z
     jwt: { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
     redisUrl: env.REDIS_URL,
     redisNamespace: env.REDIS_NAMESPACE,
+    admission: {
+      maxInFlight: env.GATEWAY_MAX_INFLIGHT,
+      maxQueued: env.GATEWAY_MAX_QUEUE,
+      queueTimeoutMs: env.GATEWAY_QUEUE_TIMEOUT_MS,
+    },
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    telemetry: tracingConfigOf(env),
     rateLimits: {
       // The variables say "per minute": one window is one minute.
       windowSeconds: 60,

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LOGGER, RevocationList, type Cache, type Logger } from '@msp/platform';
 import { AdminDeadLettersController } from './admin/admin-dead-letters.controller.js';
 import { AdminEmailsController } from './admin/admin-emails.controller.js';
+import { AdminProjectsController } from './admin/admin-projects.controller.js';
 import { AdminSigningKeysController } from './admin/admin-signing-keys.controller.js';
 import { AdminUsersController } from './admin/admin-users.controller.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -32,6 +33,7 @@ import { buildOpenApiDocument, OPENAPI_DOCUMENT, type OpenApiDocument } from './
 import { ActivityController } from './projects/activity.controller.js';
 import { InvitationsController } from './projects/invitations.controller.js';
 import { MembersController } from './projects/members.controller.js';
+import { ProjectReadCache } from './projects/project-read-cache.js';
 import { ProjectsController } from './projects/projects.controller.js';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter.js';
 import { RATE_LIMITS, RateLimitGuard } from './rate-limit/rate-limit.guard.js';
@@ -65,6 +67,7 @@ export const GATEWAY_CONTROLLERS: Type[] = [
   AdminEmailsController,
   AdminDeadLettersController,
   AdminPaymentsController,
+  AdminProjectsController,
   HealthController,
   OpenApiController,
 ];
@@ -112,6 +115,11 @@ export class GatewayModule {
         {
           provide: GatewayCaches,
           useFactory: () => GatewayCaches.open({ url: config.redisUrl, namespace: config.redisNamespace }, sharedCache, logger),
+        },
+        {
+          provide: ProjectReadCache,
+          inject: [GatewayCaches],
+          useFactory: (caches: GatewayCaches) => new ProjectReadCache(caches.reads, logger),
         },
         {
           provide: RevocationList,

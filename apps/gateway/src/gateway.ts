@@ -2,16 +2,19 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, type Cache, type Logger } from '@msp/platform';
+import { createLogger, startTracing, type Cache, type Logger } from '@msp/platform';
 import type { GatewayConfig } from './config.js';
 import { GATEWAY_CONTROLLERS, GatewayModule } from './gateway.module.js';
 import type { GatewayClients } from './grpc/grpc-clients.module.js';
 import { endpointsOf } from './http/endpoint.decorator.js';
 import { installFormBodyParser } from './http/form-body-parser.js';
 import { installHttpHooks, requestIdOf } from './http/http-hooks.js';
+import { installHttpTelemetry, installMetricsRoute } from './http/http-telemetry.js';
 import { installRawBodyParser } from './http/raw-body-parser.js';
 import { NestLoggerBridge } from './http/nest-logger.js';
 import { answerClientError, answerFrameworkError } from './http/problem.filter.js';
+import { installAdmissionControl } from './overload/admission-hook.js';
+import { closeWithin } from './overload/graceful-close.js';
 
 /** JSON bodies above this are refused with 413 before they are buffered in full. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -19,7 +22,10 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface RunningGateway {
   /** The port actually bound (useful with port 0). */
   port: number;
-  /** Stops accepting, lets requests in flight finish, then closes the gRPC channels. */
+  /**
+   * Stops accepting, lets requests in flight finish (cutting what is left after
+   * `config.shutdownGraceMs`), then closes the gRPC channels.
+   */
   close(): Promise<void>;
 }
 
@@ -42,6 +48,8 @@ export async function startGateway(
   logger: Logger = createLogger('gateway', config.logLevel),
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
+  // Its own process gets its own tracer provider; in an embedded process the launcher's is kept.
+  const tracing = startTracing({ serviceName: 'gateway', ...config.telemetry });
   const adapter = new FastifyAdapter({
     trustProxy: true,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -49,6 +57,9 @@ export async function startGateway(
     logger: false,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // While draining, requests that still arrive on open connections are served (with
+    // `Connection: close`), not answered 503: a client that was let in is never failed.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.register({ config, logger, clients: options.clients, sharedCache: options.sharedCache }),
@@ -95,15 +106,19 @@ export async function startGateway(
     ],
     maxAge: 600,
   });
+  installHttpTelemetry(app.getHttpAdapter().getInstance());
+  installMetricsRoute(app.getHttpAdapter().getInstance());
   installHttpHooks(app.getHttpAdapter().getInstance(), logger);
+  installAdmissionControl(app.getHttpAdapter().getInstance(), config.admission);
 
   try {
     await app.listen(config.port, config.host);
   } catch (error) {
     await app.close();
+    await tracing.shutdown();
     throw error;
   }
   const { port } = app.getHttpServer().address() as AddressInfo;
   logger.info({ host: config.host, port }, 'gateway listening');
-  return { port, close: () => app.close() };
+  return { port, close: () => closeWithin(app, config.shutdownGraceMs).finally(() => tracing.shutdown()) };
 }

@@ -3,8 +3,11 @@ import { ConfigError, createLogger } from '@msp/platform';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { startGateway } from './gateway.js';
 
-/** Past this, a stuck drain must not keep an orchestrator waiting for a process it asked to stop. */
-const SHUTDOWN_TIMEOUT_MS = 15_000;
+/**
+ * Past the grace period (plus closing the channels), a stuck drain must not keep an orchestrator
+ * waiting for a process it asked to stop.
+ */
+const SHUTDOWN_MARGIN_MS = 5_000;
 
 let config: GatewayConfig;
 try {
@@ -26,7 +29,7 @@ function stop(signal: NodeJS.Signals): void {
   setTimeout(() => {
     logger.error('graceful shutdown timed out');
     process.exit(1);
-  }, SHUTDOWN_TIMEOUT_MS).unref();
+  }, config.shutdownGraceMs + SHUTDOWN_MARGIN_MS).unref();
   gateway.close().then(
     () => process.exit(0),
     (error: unknown) => {

@@ -3,8 +3,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MembershipCache } from './access/membership-cache.js';
 import { MembershipRepository } from './access/membership.repository.js';
 import { ProjectAccess } from './access/project-access.js';
+import { projectReadProviders } from './access/project-read-generations.js';
 import { ActivityRepository } from './activity/activity.repository.js';
 import { ActivityService } from './activity/activity.service.js';
+import { AdminProjectsRepository } from './admin-projects/admin-projects.repository.js';
+import { AdminProjectsService } from './admin-projects/admin-projects.service.js';
 import { billingProviders } from './billing/billing.providers.js';
 import { CommentsRepository } from './comments/comments.repository.js';
 import { CommentsService } from './comments/comments.service.js';
@@ -35,8 +38,11 @@ export class ProjectAppModule {
         MembershipCache,
         MembershipRepository,
         ProjectAccess,
+        ...projectReadProviders({ url: config.REDIS_URL, namespace: config.REDIS_NAMESPACE }, runtime.cache),
         ActivityRepository,
         ActivityService,
+        AdminProjectsRepository,
+        AdminProjectsService,
         CommentsRepository,
         CommentsService,
         InvitationsRepository,

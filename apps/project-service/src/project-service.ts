@@ -2,6 +2,7 @@ import { billingV1, projectV1 } from '@msp/contracts';
 import { launchService, type RunningService, type SharedInfrastructure } from '@msp/platform';
 import { accessErrorStatus } from './access/access-error-status.js';
 import { activityErrorStatus } from './activity/activity-error-status.js';
+import { adminProjectsErrorStatus } from './admin-projects/admin-projects-error-status.js';
 import { ProjectAppModule } from './app.module.js';
 import { billingErrorStatus } from './billing/billing-error-status.js';
 import { BillingGrpc } from './billing/billing.grpc.js';
@@ -28,6 +29,7 @@ export const projectErrorMappers = [
   activityErrorStatus,
   userDataErrorStatus,
   billingErrorStatus,
+  adminProjectsErrorStatus,
 ];
 
 /** Starts the project service: used by its own `main.ts` and by the embedded launcher. */

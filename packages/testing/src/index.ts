@@ -11,3 +11,4 @@ export * from './event-pipeline-probe.js';
 export * from './dev-inbox-capture.js';
 export * from './paced-load.js';
 export * from './static-site.js';
+export * from './prometheus-text.js';

@@ -27,6 +27,8 @@ export const emailDeliveries = commsSchema.table(
     htmlBody: text('html_body').notNull(),
     /** The RFC 8058 one-click address (`List-Unsubscribe`); null for security emails and mail to non-users. */
     unsubscribeUrl: text('unsubscribe_url'),
+    /** W3C traceparent of the work that queued it (the event's consumer), so the send joins that trace. */
+    traceparent: text('traceparent'),
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

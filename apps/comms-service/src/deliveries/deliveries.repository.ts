@@ -1,4 +1,4 @@
-import { DB, queryRows, type Db, type KeysetPosition } from '@msp/platform';
+import { currentTraceparent, DB, queryRows, type Db, type KeysetPosition } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { emailDeliveries } from '../db/schema.js';
@@ -32,9 +32,16 @@ export const ACCOUNT_DELETED_ERROR = 'account deleted';
 export class DeliveriesRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
-  /** Queues a delivery; resolves to its entry in the log. */
+  /**
+   * Queues a delivery; resolves to its entry in the log. The trace of the work queueing it (an event's
+   * consumer, an administrator's resend) is kept with it: the dispatcher sends later, outside that work.
+   */
   async insert(delivery: NewDelivery, tx: Db = this.db): Promise<DeliveryLogEntry> {
-    const [entry] = await tx.insert(emailDeliveries).values(delivery).returning(logColumns);
+    const traceparent = currentTraceparent() ?? null;
+    const [entry] = await tx
+      .insert(emailDeliveries)
+      .values({ ...delivery, traceparent })
+      .returning(logColumns);
     if (!entry) throw new Error(`delivery ${delivery.id} was not inserted`);
     return entry;
   }

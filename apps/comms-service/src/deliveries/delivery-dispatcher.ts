@@ -1,4 +1,15 @@
-import { LOGGER, PollingLoop, UnitOfWork, type Logger } from '@msp/platform';
+import {
+  contextFromTraceparent,
+  inSpan,
+  LOGGER,
+  platformMetrics,
+  platformTracer,
+  PollingLoop,
+  SERVICE_ATTRIBUTE,
+  SpanKind,
+  UnitOfWork,
+  type Logger,
+} from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { COMMS_SETTINGS, type CommsSettings } from '../comms-settings.js';
 import { bypassesSuppression, isHardBounce, suppressedError } from '../suppression/suppression-rules.js';
@@ -11,6 +22,15 @@ const BATCH = 20;
 const LEASE_MS = 60_000;
 /** Kept clear of the lease's end: it is counted on the database's clock, the deadline on ours. */
 const LEASE_MARGIN_MS = 5_000;
+
+const tracer = platformTracer('msp.smtp');
+
+/** How one send attempt ended, counted as `msp_email_sends_total{template, outcome}`. */
+type SendOutcome = 'sent' | 'deferred' | 'failed' | 'bounced' | 'suppressed';
+
+function countSend(template: string, outcome: SendOutcome): void {
+  platformMetrics().emailSends.inc({ template, outcome });
+}
 
 /**
  * Sends queued deliveries over SMTP, apart from event consumption: a slow or refusing mail server
@@ -60,24 +80,42 @@ export class DeliveryDispatcher {
     const suppression = bypassesSuppression(delivery.template) ? undefined : await this.suppressions.find(delivery.toAddress);
     if (suppression) {
       await this.deliveries.markFailed(delivery.id, delivery.attempts, suppressedError(suppression));
+      countSend(delivery.template, 'suppressed');
       this.logger.info({ deliveryId: delivery.id, template: delivery.template }, 'email not sent: address suppressed');
       return;
     }
     const attempts = delivery.attempts + 1;
     try {
-      await this.transport.send({
-        from: this.settings.mailFrom,
-        to: delivery.toAddress,
-        subject: delivery.subject,
-        text: delivery.textBody,
-        html: delivery.htmlBody,
-        messageId: `<${delivery.id}@msp.localhost>`,
-        unsubscribeUrl: delivery.unsubscribeUrl ?? undefined,
-      });
+      // A span of the trace that queued the email (the event's consumer), though sent from this loop.
+      await inSpan(
+        tracer,
+        {
+          name: 'smtp send',
+          kind: SpanKind.CLIENT,
+          parent: contextFromTraceparent(delivery.traceparent ?? undefined),
+          attributes: {
+            [SERVICE_ATTRIBUTE]: 'comms',
+            'msp.email.template': delivery.template,
+            'msp.email.delivery_id': delivery.id,
+            'msp.email.attempt': attempts,
+          },
+        },
+        () =>
+          this.transport.send({
+            from: this.settings.mailFrom,
+            to: delivery.toAddress,
+            subject: delivery.subject,
+            text: delivery.textBody,
+            html: delivery.htmlBody,
+            messageId: `<${delivery.id}@msp.localhost>`,
+            unsubscribeUrl: delivery.unsubscribeUrl ?? undefined,
+          }),
+      );
     } catch (error) {
       await this.recordFailure(delivery, attempts, error);
       return;
     }
+    countSend(delivery.template, 'sent');
     // The mail is out: failing to record that must not count as a failed send, or it would be sent again.
     await this.recordSent(delivery, attempts, leaseEndsAt);
   }
@@ -112,13 +150,16 @@ export class DeliveryDispatcher {
         await this.deliveries.markFailed(delivery.id, attempts, message, tx);
         await this.suppressions.suppress({ address: delivery.toAddress, reason: message, deliveryId: delivery.id, at: new Date() }, tx);
       });
+      countSend(delivery.template, 'bounced');
       this.logger.warn({ deliveryId: delivery.id, attempts, error: message }, 'email bounced; address suppressed');
     } else if (isPermanentFailure(error) || attempts >= this.settings.maxAttempts) {
       await this.deliveries.markFailed(delivery.id, attempts, message);
+      countSend(delivery.template, 'failed');
       this.logger.warn({ deliveryId: delivery.id, attempts, error: message }, 'email failed for good');
     } else {
       const delayMs = retryDelayMs(attempts);
       await this.deliveries.markRetry(delivery.id, attempts, message, new Date(Date.now() + delayMs));
+      countSend(delivery.template, 'deferred');
       this.logger.info({ deliveryId: delivery.id, attempts, delayMs, error: message }, 'email deferred');
     }
   }

@@ -1,12 +1,21 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { MemoryCache, openSharedCache, redisKeyPrefix, REVOCATIONS_AREA, type Cache, type Logger } from '@msp/platform';
+import {
+  GENERATION_READS_AREA,
+  MemoryCache,
+  openSharedCache,
+  redisKeyPrefix,
+  REVOCATIONS_AREA,
+  type Cache,
+  type Logger,
+} from '@msp/platform';
 
 export const RATE_LIMIT_AREA = 'ratelimit';
 export const IDEMPOTENCY_AREA = 'idempotency';
 
 /**
  * The state the gateway shares with other processes: rate-limit counters and idempotency records
- * (with the other gateway processes) and session revocations (written by the auth service). Redis
+ * (with the other gateway processes), session revocations (written by the auth service) and cached
+ * reads with their generations (bumped by the services that own the data). Redis
  * when REDIS_URL is set, else the cache the embedded launcher shares, else one of its own.
  */
 export class GatewayCaches implements OnApplicationShutdown {
@@ -14,6 +23,8 @@ export class GatewayCaches implements OnApplicationShutdown {
     readonly rateLimits: Cache,
     readonly revocations: Cache,
     readonly idempotency: Cache,
+    /** Undefined when no service can reach this gateway's cache to invalidate what it would hold. */
+    readonly reads: Cache | undefined,
     private readonly closers: Array<() => Promise<void>>,
   ) {}
 
@@ -36,8 +47,12 @@ export class GatewayCaches implements OnApplicationShutdown {
     // use the launcher's shared cache. Any other prefix would make every revocation invisible.
     const revocations = openSharedCache({ redisUrl, shared, keyPrefix: prefix(REVOCATIONS_AREA) });
     const idempotency = openSharedCache({ redisUrl, shared, keyPrefix: prefix(IDEMPOTENCY_AREA) });
+    // Reads the services invalidate by generation (project reads): they bump under this same area.
+    // Not with a cache of its own: no service could bump generations there, so reads would go stale.
+    const reads = redisUrl || sharedCache ? openSharedCache({ redisUrl, shared, keyPrefix: prefix(GENERATION_READS_AREA) }) : undefined;
     closers.push(rateLimits.close, revocations.close, idempotency.close);
-    return new GatewayCaches(rateLimits.cache, revocations.cache, idempotency.cache, closers);
+    if (reads) closers.push(reads.close);
+    return new GatewayCaches(rateLimits.cache, revocations.cache, idempotency.cache, reads?.cache, closers);
   }
 
   /** Runs after the HTTP server drained, so requests in flight still had their caches. */

@@ -54,7 +54,7 @@ class GrpcConnections implements OnApplicationShutdown {
   private readonly closers: Array<() => void> = [];
 
   open<S extends ServiceDefinition>(definition: S, address: string, deadlineMs: number) {
-    const connection = connectService(definition, address, { deadlineMs });
+    const connection = connectService(definition, address, { deadlineMs, caller: 'gateway' });
     this.closers.push(connection.close);
     return connection.client;
   }

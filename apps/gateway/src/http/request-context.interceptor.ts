@@ -1,11 +1,13 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { runWithContext, type RequestContext } from '@msp/platform';
+import { runInTraceContext, runWithContext, type RequestContext } from '@msp/platform';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
+import { traceContextOf } from './http-telemetry.js';
 
 /**
- * Runs each handler inside the request's context (correlation id, verified caller), which the
- * platform's gRPC client reads to fill the call metadata. Services learn who calls only this way.
+ * Runs each handler inside the request's context (correlation id, verified caller) and its trace
+ * span, which the platform's gRPC client reads to fill the call metadata. Services learn who calls
+ * only this way.
  */
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
@@ -17,6 +19,6 @@ export class RequestContextInterceptor implements NestInterceptor {
     };
     // Nest binds the handler to the async context current when handle() is called, so calling it
     // inside runWithContext carries the context into the handler and everything it awaits.
-    return runWithContext(requestContext, () => next.handle());
+    return runInTraceContext(traceContextOf(request), () => runWithContext(requestContext, () => next.handle()));
   }
 }

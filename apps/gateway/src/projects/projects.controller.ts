@@ -1,8 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
+import type { Caller } from '@msp/platform';
 import { PROJECT_CLIENT, type ProjectClient } from '../grpc/grpc-clients.module.js';
 import { pageQuery, type PageQuery } from '../http/common.dto.js';
 import { Endpoint } from '../http/endpoint.decorator.js';
 import { ValidBody, ValidParams, ValidQuery } from '../http/valid-input.decorator.js';
+import { CurrentCaller } from '../security/current-caller.decorator.js';
+import { ProjectReadCache } from './project-read-cache.js';
 import { CHANGE_PROJECT_CONTENT_ERRORS, READ_PROJECT_ERRORS, WRITE_PROJECT_ERRORS } from './project-errors.js';
 import {
   createProjectBody,
@@ -23,7 +26,10 @@ const tag = 'Projects';
 
 @Controller()
 export class ProjectsController {
-  constructor(@Inject(PROJECT_CLIENT) private readonly projects: ProjectClient) {}
+  constructor(
+    @Inject(PROJECT_CLIENT) private readonly projects: ProjectClient,
+    private readonly reads: ProjectReadCache,
+  ) {}
 
   @Endpoint({
     method: 'GET',
@@ -72,9 +78,10 @@ export class ProjectsController {
     response: projectResponse,
     errors: [],
   })
-  async getProject(@ValidParams() params: ProjectParams): Promise<ProjectResponse> {
-    const { project } = await this.projects.getProject({ projectId: params.projectId });
-    return toProject(project);
+  async getProject(@ValidParams() params: ProjectParams, @CurrentCaller() caller: Caller): Promise<ProjectResponse> {
+    return this.reads.get(params.projectId, caller.userId, async () =>
+      toProject((await this.projects.getProject({ projectId: params.projectId })).project),
+    );
   }
 
   @Endpoint({

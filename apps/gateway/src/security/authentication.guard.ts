@@ -4,8 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { endpointOf } from '../http/endpoint.decorator.js';
 import { ProblemException } from '../http/problem.js';
 import { AccessTokenVerifier, invalidToken } from './access-token-verifier.js';
-
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,8192})$/i;
+import { bearerTokenOf } from './bearer-token.js';
 
 /**
  * Global guard: the endpoint declaration says who may call. A route without a declaration needs a
@@ -24,7 +23,7 @@ export class AuthenticationGuard implements CanActivate {
     if (auth === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request.headers.authorization);
     if (!token) throw invalidToken('A bearer access token is required.');
     const caller = await this.verifier.verify(token);
     // Before the role check: a revoked admin token is no longer anybody's, so 401 rather than 403.

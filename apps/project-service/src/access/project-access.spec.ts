@@ -3,6 +3,7 @@ import { createLogger, MemoryCache, type Cache, type Caller, type Db } from '@ms
 import { describe, expect, it } from 'vitest';
 import { MembershipCache, MEMBERSHIP_TTL_SECONDS } from './membership-cache.js';
 import type { MembershipRepository } from './membership.repository.js';
+import { ProjectReadGenerations, projectReadCacheOf } from './project-read-generations.js';
 import { ProjectAccess } from './project-access.js';
 import type { ProjectRole } from './project-roles.js';
 
@@ -29,6 +30,7 @@ function setUp(cache: Cache = new MemoryCache()) {
   const access = new ProjectAccess(
     memberships as unknown as MembershipRepository,
     new MembershipCache(cache, createLogger('test', 'silent')),
+    new ProjectReadGenerations(projectReadCacheOf(cache), createLogger('test', 'silent')),
   );
   const projectId = randomUUID();
   const caller: Caller = { userId: randomUUID(), sessionId: randomUUID(), roles: ['customer'] };

@@ -4,6 +4,7 @@ import { isUuid } from '../common/validation.js';
 import { AccessError } from './access.errors.js';
 import { MembershipCache, type MembershipKey } from './membership-cache.js';
 import { MembershipRepository, type LockedProject } from './membership.repository.js';
+import { ProjectReadGenerations } from './project-read-generations.js';
 import { hasAtLeast, type ProjectRole } from './project-roles.js';
 
 export interface Membership {
@@ -29,6 +30,7 @@ export class ProjectAccess {
   constructor(
     private readonly memberships: MembershipRepository,
     private readonly cache: MembershipCache,
+    private readonly reads: ProjectReadGenerations,
   ) {}
 
   signedIn(caller: Caller | undefined): Caller {
@@ -90,9 +92,17 @@ export class ProjectAccess {
     return this.memberships.lockLiveProject(projectId, tx);
   }
 
-  /** After a membership change committed: the next look-up of these memberships reads the database. */
-  forget(keys: MembershipKey[]): Promise<void> {
-    return this.cache.invalidate(keys);
+  /**
+   * After a membership change committed: the next look-up of these memberships reads the database,
+   * and the next read of these projects on any gateway shows the new role (or 404).
+   */
+  async forget(keys: MembershipKey[]): Promise<void> {
+    await Promise.all([this.cache.invalidate(keys), this.reads.changed(keys.map((key) => key.projectId))]);
+  }
+
+  /** After a change to a project's own fields committed: the next read on any gateway shows it. */
+  projectChanged(projectId: string): Promise<void> {
+    return this.reads.changed([projectId]);
   }
 }
 

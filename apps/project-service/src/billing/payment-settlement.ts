@@ -1,4 +1,4 @@
-import type { Db, EventRecorder } from '@msp/platform';
+import { platformMetrics, type Db, type EventRecorder } from '@msp/platform';
 import { Injectable } from '@nestjs/common';
 import { ActivityRepository } from '../activity/activity.repository.js';
 import { BillingProjectsRepository } from './billing-projects.repository.js';
@@ -34,6 +34,14 @@ export class PaymentSettlement {
   async apply(paymentId: string, settlement: Settlement, tx: Db, events: EventRecorder): Promise<PaymentRow | undefined> {
     const current = await this.payments.lock(paymentId, tx);
     if (!current || !canMove(current.status, settlement.status)) return undefined;
+    const moved = await this.move(current, settlement, tx, events);
+    // Counted when applied: a transaction that then rolls back (rare: the caller's own failure) is counted too.
+    if (moved) platformMetrics().paymentTransitions.inc({ from: current.status, to: moved.status });
+    return moved;
+  }
+
+  private async move(current: PaymentRow, settlement: Settlement, tx: Db, events: EventRecorder): Promise<PaymentRow | undefined> {
+    const paymentId = current.id;
     switch (settlement.status) {
       case 'succeeded':
         return this.succeed(current, tx, events);
@@ -56,6 +64,7 @@ export class PaymentSettlement {
   async refundSucceeded(refund: RefundRow, tx: Db, events: EventRecorder): Promise<void> {
     const payment = await this.payments.addRefunded(refund.paymentId, refund.amount, tx);
     if (!payment) throw new Error(`refund ${refund.id} settled on payment ${refund.paymentId}, which is not succeeded`);
+    if (payment.status === 'refunded') platformMetrics().paymentTransitions.inc({ from: 'succeeded', to: 'refunded' });
     const project = await this.projects.lockPlan(payment.projectId, tx);
     await events.add({
       type: 'payment.refunded.v1',

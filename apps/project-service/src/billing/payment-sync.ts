@@ -1,5 +1,6 @@
 import { LOGGER, UnitOfWork, type Logger } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { ProjectAccess } from '../access/project-access.js';
 import { outcomeOf } from './intent-outcome.js';
 import { gatewayFailureOf, PAYMENT_GATEWAY, type GatewayIntent, type PaymentGateway } from './payment-gateway.port.js';
 import { PaymentSettlement, type Settlement } from './payment-settlement.js';
@@ -20,6 +21,7 @@ export class PaymentSync {
     private readonly settlement: PaymentSettlement,
     private readonly unitOfWork: UnitOfWork,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly access: ProjectAccess,
   ) {}
 
   /** Settles the payment on what the intent says; answers the payment as it is afterwards. */
@@ -78,6 +80,9 @@ export class PaymentSync {
   /** Applies a settlement in a transaction of its own; answers the payment as it then is. */
   async apply(paymentId: string, settlement: Settlement): Promise<PaymentRow> {
     const moved = await this.unitOfWork.run((tx, events) => this.settlement.apply(paymentId, settlement, tx, events));
-    return moved ?? (await this.payments.find(paymentId))!;
+    const payment = moved ?? (await this.payments.find(paymentId))!;
+    // A settlement may have changed the project's plan, which project reads show.
+    if (moved) await this.access.projectChanged(payment.projectId);
+    return payment;
   }
 }

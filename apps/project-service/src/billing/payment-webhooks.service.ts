@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LOGGER, UnitOfWork, type Db, type EventRecorder, type Logger } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { ProjectAccess } from '../access/project-access.js';
 import { isUuid } from '../common/validation.js';
 import { BillingError } from './billing.errors.js';
 import { BillingProjectsRepository } from './billing-projects.repository.js';
@@ -34,15 +35,19 @@ export class PaymentWebhooksService {
     private readonly settlement: PaymentSettlement,
     private readonly unitOfWork: UnitOfWork,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly access: ProjectAccess,
   ) {}
 
   async handle(rawBody: Buffer, signature: string): Promise<void> {
     const event = this.verified(rawBody, signature);
-    await this.unitOfWork.run(async (tx, events) => {
-      if (!(await this.projects.recordWebhook(event.id, event.type, tx))) return;
-      if (event.kind === 'intent') await this.applyIntent(event.intent, tx, events);
-      if (event.kind === 'charge' && event.type === 'charge.refunded') await this.applyRefunds(event.charge, tx, events);
+    const projectId = await this.unitOfWork.run(async (tx, events) => {
+      if (!(await this.projects.recordWebhook(event.id, event.type, tx))) return undefined;
+      if (event.kind === 'intent') return this.applyIntent(event.intent, tx, events);
+      if (event.kind === 'charge' && event.type === 'charge.refunded') return this.applyRefunds(event.charge, tx, events);
+      return undefined;
     });
+    // The event may have changed the project's plan, which project reads show.
+    if (projectId) await this.access.projectChanged(projectId);
   }
 
   private verified(rawBody: Buffer, signature: string): GatewayEvent {
@@ -56,14 +61,15 @@ export class PaymentWebhooksService {
     }
   }
 
-  private async applyIntent(intent: GatewayIntent, tx: Db, events: EventRecorder): Promise<void> {
+  /** The project of the payment the intent belongs to, if any. */
+  private async applyIntent(intent: GatewayIntent, tx: Db, events: EventRecorder): Promise<string | undefined> {
     const paymentId = intent.metadata.payment_id;
     const payment =
       (await this.payments.findByIntentId(intent.id, tx)) ??
       (paymentId !== undefined && isUuid(paymentId) ? await this.payments.find(paymentId, tx) : undefined);
     if (!payment) {
       this.logger.warn({ intentId: intent.id }, 'webhook for an intent of no payment of ours; ignored');
-      return;
+      return undefined;
     }
     // The answer to the checkout's call may not be committed yet (or never will be): the event says it.
     if (payment.intentId === null) await this.payments.recordIntent(payment.id, intent.id, intent.clientSecret, tx);
@@ -71,6 +77,7 @@ export class PaymentWebhooksService {
     if (outcome.kind === 'settled') await this.settlement.apply(payment.id, outcome.settlement, tx, events);
     if (outcome.kind === 'mismatch')
       this.logger.error({ paymentId: payment.id, problem: outcome.problem }, 'webhook intent disagrees with its payment');
+    return payment.projectId;
   }
 
   /**
@@ -78,14 +85,15 @@ export class PaymentWebhooksService {
    * by their own calls (or the reconciler replaying them), never guessed from a total here. With none
    * pending, any difference was refunded at the gateway directly and is recorded so the ledger matches.
    */
-  private async applyRefunds(charge: GatewayCharge, tx: Db, events: EventRecorder): Promise<void> {
+  private async applyRefunds(charge: GatewayCharge, tx: Db, events: EventRecorder): Promise<string | undefined> {
     const found = await this.payments.findByIntentId(charge.intentId, tx);
     const payment = found && (await this.payments.lock(found.id, tx));
-    if (!payment) return;
+    if (!payment) return undefined;
     const missing = charge.amountRefunded - payment.refundedAmount;
-    if (missing <= 0 || (await this.refunds.pendingOf(payment.id, tx)).length > 0) return;
+    if (missing <= 0 || (await this.refunds.pendingOf(payment.id, tx)).length > 0) return undefined;
     const refund = await this.refunds.insertSettled({ id: randomUUID(), paymentId: payment.id, amount: missing }, tx);
     // Throws while the ledger has not seen the payment succeed: the delivery fails and comes again later.
     await this.settlement.refundSucceeded(refund, tx, events);
+    return payment.projectId;
   }
 }

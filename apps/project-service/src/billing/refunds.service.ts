@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UnitOfWork, type Caller } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { ProjectAccess } from '../access/project-access.js';
 import { isUuid } from '../common/validation.js';
 import { BillingError } from './billing.errors.js';
 import { paymentNotFound, PaymentAccess } from './payment-access.js';
@@ -28,6 +29,7 @@ export class RefundsService {
     private readonly settlement: PaymentSettlement,
     private readonly unitOfWork: UnitOfWork,
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
+    private readonly access: ProjectAccess,
   ) {}
 
   async refund(paymentId: string, amount: number | undefined, idempotencyKey: string, caller: Caller | undefined): Promise<RefundResult> {
@@ -108,6 +110,8 @@ export class RefundsService {
         const succeeded = await this.refunds.markSucceeded(refund.id, tx);
         if (succeeded) await this.settlement.refundSucceeded(succeeded, tx, events);
       });
+      // A refund may have taken the project back to its previous plan, which project reads show.
+      await this.access.projectChanged(payment.projectId);
     } catch (error) {
       const failure = gatewayFailureOf(error);
       if (failure === undefined) throw error;

@@ -3,6 +3,7 @@ import { Status } from 'nice-grpc';
 import { describe, expect, it } from 'vitest';
 import { AccessError, type AccessErrorCode } from '../access/access.errors.js';
 import { ActivityError, type ActivityErrorCode } from '../activity/activity.errors.js';
+import { AdminProjectsError, type AdminProjectsErrorCode } from '../admin-projects/admin-projects.errors.js';
 import { CommentError, type CommentErrorCode } from '../comments/comments.errors.js';
 import { InvitationError, type InvitationErrorCode } from '../invitations/invitations.errors.js';
 import { MemberError, type MemberErrorCode } from '../members/members.errors.js';
@@ -49,6 +50,12 @@ const userData: Record<UserDataErrorCode, Status> = {
   UNAUTHENTICATED: Status.UNAUTHENTICATED,
   FORBIDDEN: Status.PERMISSION_DENIED,
 };
+const adminProjects: Record<AdminProjectsErrorCode, Status> = {
+  VALIDATION_FAILED: Status.INVALID_ARGUMENT,
+  UNAUTHENTICATED: Status.UNAUTHENTICATED,
+  FORBIDDEN: Status.PERMISSION_DENIED,
+  PROJECT_NOT_FOUND: Status.NOT_FOUND,
+};
 
 const cases: Array<[string, DomainError, Status]> = [
   ...Object.entries(access).map(([code, status]) => ['AccessError', new AccessError(code as AccessErrorCode, 'm'), status] as const),
@@ -64,6 +71,9 @@ const cases: Array<[string, DomainError, Status]> = [
   ),
   ...Object.entries(userData).map(
     ([code, status]) => ['UserDataError', new UserDataError(code as UserDataErrorCode, 'm'), status] as const,
+  ),
+  ...Object.entries(adminProjects).map(
+    ([code, status]) => ['AdminProjectsError', new AdminProjectsError(code as AdminProjectsErrorCode, 'm'), status] as const,
   ),
 ].map(([name, error, status]) => [name, error, status]);
 

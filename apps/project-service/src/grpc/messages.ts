@@ -1,5 +1,6 @@
 import type { projectV1 } from '@msp/contracts';
 import type { ActivityEntry } from '../activity/activity.repository.js';
+import type { ProjectOverview } from '../admin-projects/admin-projects.service.js';
 import type { CommentRow } from '../comments/comments.repository.js';
 import type { InvitationView } from '../invitations/invitations.repository.js';
 import type { MemberView } from '../members/members.repository.js';
@@ -11,6 +12,25 @@ import type { TaskRow } from '../tasks/tasks.repository.js';
 export function projectMessage(project: ProjectWithRole): projectV1.Project {
   const { id, name, key, description, plan, role, archived, createdAt } = project;
   return { id, name, key, description, plan, role, archived, createdAt };
+}
+
+/** Admin view of a project; a deleted account's owner entry has no name or address left (empty). */
+export function projectOverviewMessage(project: ProjectOverview): projectV1.ProjectOverview {
+  const { id, name, key, description, plan, archived, createdAt, membersCount, tasksCount, owner } = project;
+  return {
+    id,
+    name,
+    key,
+    description,
+    plan,
+    archived,
+    createdAt,
+    ownerId: owner?.userId ?? '',
+    ownerDisplayName: owner?.displayName ?? '',
+    ownerEmail: owner?.email ?? '',
+    membersCount,
+    tasksCount,
+  };
 }
 
 export function memberMessage(member: MemberView): projectV1.Member {

@@ -3,6 +3,7 @@ import { callerOf } from '@msp/platform';
 import { Injectable } from '@nestjs/common';
 import type { CallContext } from 'nice-grpc';
 import { ActivityService } from '../activity/activity.service.js';
+import { AdminProjectsService } from '../admin-projects/admin-projects.service.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
 import { MembersService } from '../members/members.service.js';
@@ -22,6 +23,7 @@ export class ProjectGrpc implements projectV1.ProjectServiceImplementation {
     private readonly comments: CommentsService,
     private readonly activity: ActivityService,
     private readonly userData: UserDataService,
+    private readonly adminProjects: AdminProjectsService,
   ) {}
 
   async createProject(request: projectV1.CreateProjectRequest, context: CallContext) {
@@ -126,5 +128,14 @@ export class ProjectGrpc implements projectV1.ProjectServiceImplementation {
 
   async getUserStats(request: projectV1.GetUserStatsRequest, context: CallContext) {
     return await this.userData.stats(request.userId, callerOf(context));
+  }
+
+  async listAllProjects(request: projectV1.ListAllProjectsRequest, context: CallContext) {
+    const page = await this.adminProjects.list(callerOf(context), request);
+    return { items: page.items.map(m.projectOverviewMessage), nextCursor: page.nextCursor };
+  }
+
+  async getProjectOverview(request: projectV1.GetProjectOverviewRequest, context: CallContext) {
+    return { project: m.projectOverviewMessage(await this.adminProjects.get(callerOf(context), request.projectId)) };
   }
 }

@@ -63,7 +63,7 @@ function setUp() {
   const unitOfWork = new FakeUnitOfWork();
   const projects = new FakeProjects(unitOfWork);
   const logged: unknown[] = [];
-  const access = { forget: async () => {} } as unknown as ProjectAccess;
+  const access = { forget: async () => {}, projectChanged: async () => {} } as unknown as ProjectAccess;
   const activity = { add: async (entries: unknown[]) => void logged.push(...entries) } as unknown as ActivityRepository;
   const service = new ProjectsService(
     projects as unknown as ProjectsRepository,

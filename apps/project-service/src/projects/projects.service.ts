@@ -79,7 +79,7 @@ export class ProjectsService {
   async update(projectId: string, input: ProjectChangesInput, caller: Caller | undefined): Promise<ProjectWithRole> {
     await this.access.require(projectId, caller, 'admin');
     const changes = parseInput(projectChangesSchema, input, invalid);
-    return this.unitOfWork.run(async (tx, events) => {
+    const updated = await this.unitOfWork.run(async (tx, events) => {
       const { userId, project } = await this.access.requireLocked(projectId, caller, 'admin', tx);
       const before = (await this.projects.findForMember(projectId, userId, tx))!;
       const changed: ProjectChanges = {};
@@ -119,6 +119,8 @@ export class ProjectsService {
       });
       return after;
     });
+    await this.access.projectChanged(projectId);
+    return updated;
   }
 
   /** Owners only. Soft: the project is gone for everyone at once, and its key is free again. */

@@ -53,15 +53,15 @@ export async function billingHarness(
   };
   const r = repositories;
   const settlement = new PaymentSettlement(r.payments, r.projects, r.refunds, h.repositories.activity);
-  const sync = new PaymentSync(gateway, r.payments, settlement, unitOfWork, logger);
+  const sync = new PaymentSync(gateway, r.payments, settlement, unitOfWork, logger, h.access);
   const paymentAccess = new PaymentAccess(h.access, r.payments);
-  const refunds = new RefundsService(paymentAccess, r.payments, r.refunds, settlement, unitOfWork, gateway);
+  const refunds = new RefundsService(paymentAccess, r.payments, r.refunds, settlement, unitOfWork, gateway, h.access);
   const billing = {
     checkout: new CheckoutService(h.access, r.payments, r.projects, sync, unitOfWork, gateway),
     confirmation: new ConfirmationService(paymentAccess, r.payments, sync, unitOfWork, gateway, logger),
     queries: new PaymentsQueryService(h.access, paymentAccess, r.payments),
     refunds,
-    webhooks: new PaymentWebhooksService(gateway, r.payments, r.refunds, r.projects, settlement, unitOfWork, logger),
+    webhooks: new PaymentWebhooksService(gateway, r.payments, r.refunds, r.projects, settlement, unitOfWork, logger, h.access),
     reconciler: new PaymentReconciler(gateway, r.payments, r.refunds, refunds, sync, unitOfWork, settings, logger),
     sync,
   };

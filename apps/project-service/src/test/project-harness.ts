@@ -4,6 +4,7 @@ import { createLogger, Inbox, MemoryCache, UnitOfWork, type Caller, type Db } fr
 import type { TestDatabase } from '@msp/testing';
 import { asc, eq } from 'drizzle-orm';
 import { MembershipCache } from '../access/membership-cache.js';
+import { ProjectReadGenerations, projectReadCacheOf } from '../access/project-read-generations.js';
 import { MembershipRepository } from '../access/membership.repository.js';
 import { ProjectAccess } from '../access/project-access.js';
 import type { ProjectRole } from '../access/project-roles.js';
@@ -71,7 +72,8 @@ export async function projectHarness(database: TestDatabase) {
     userData: new UserDataRepository(db),
   };
   const r = repositories;
-  const access = new ProjectAccess(r.membership, new MembershipCache(cache, logger));
+  const projectReads = projectReadCacheOf(cache);
+  const access = new ProjectAccess(r.membership, new MembershipCache(cache, logger), new ProjectReadGenerations(projectReads, logger));
   const planLimits = new PlanLimits(new BillingProjectsRepository(db));
   const services = {
     access,

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseEnvelope, type Envelope } from '@msp/events';
 import type { Logger } from '../logging/logger.js';
+import { currentTraceparent } from '../telemetry/trace-context.js';
 import { DEFAULT_RETRY_DELAYS_MS, type DeadLetter, type EventHandler, type EventBus, type Subscription } from './event-bus.port.js';
 import { failureReason } from './failure-reason.js';
+import { countDelivery, handleObserved } from './observed-handler.js';
 import { topicMatches } from './topic-pattern.js';
 
 export interface MemoryEventBusOptions {
@@ -43,7 +45,9 @@ export class MemoryEventBus implements EventBus {
     const targets = [...this.queues]
       .filter(([, queue]) => queue.patterns.some((pattern) => topicMatches(pattern, event.type)))
       .map(([name]) => name);
-    await Promise.all(targets.map((queue) => this.deliver(queue, event)));
+    // What a broker's message header would carry: the publisher's span (the relay's), else the envelope's.
+    const traceparent = currentTraceparent() ?? event.traceparent;
+    await Promise.all(targets.map((queue) => this.deliver(queue, event, traceparent)));
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
@@ -130,7 +134,7 @@ export class MemoryEventBus implements EventBus {
     return true;
   }
 
-  private async deliver(queueName: string, event: unknown): Promise<void> {
+  private async deliver(queueName: string, event: unknown, traceparent?: string): Promise<void> {
     const { signal } = this.stopping;
     for (let attempt = 0; ; attempt++) {
       const queue = this.queues.get(queueName);
@@ -140,14 +144,16 @@ export class MemoryEventBus implements EventBus {
       }
       const handler = queue.handlers[queue.next++ % queue.handlers.length] as EventHandler;
       try {
-        await this.track(handler, event);
+        await this.track(handler, event, queueName, traceparent);
         return;
       } catch (error) {
         const delay = this.retryDelaysMs[attempt];
         if (delay === undefined) {
+          countDelivery(queueName, 'dead_lettered');
           this.deadLetter(queueName, event, error, attempt + 1);
           return;
         }
+        countDelivery(queueName, 'retried');
         this.logger?.warn({ err: error, queue: queueName, attempt: attempt + 1 }, 'event handler failed, will retry');
         try {
           await sleep(delay, undefined, { signal });
@@ -158,10 +164,10 @@ export class MemoryEventBus implements EventBus {
     }
   }
 
-  private async track(handler: EventHandler, event: unknown): Promise<void> {
+  private async track(handler: EventHandler, event: unknown, queue: string, traceparent: string | undefined): Promise<void> {
     // Each delivery gets its own validated copy, as a broker consumer would: a handler that mutates its
     // event cannot affect another queue, and an invalid envelope fails here exactly as it would there.
-    const run = (async () => handler(parseEnvelope(JSON.parse(JSON.stringify(event)))))();
+    const run = (async () => handleObserved(queue, parseEnvelope(JSON.parse(JSON.stringify(event))), traceparent, handler))();
     this.handlersInFlight.add(run);
     try {
       await run;

@@ -4,6 +4,7 @@ import { parseEnvelope } from '@msp/events';
 import type { Logger } from '../logging/logger.js';
 import type { Subscription } from './event-bus.port.js';
 import { failureReason } from './failure-reason.js';
+import { countDelivery, handleObserved } from './observed-handler.js';
 import {
   ATTEMPT_HEADER,
   ATTEMPTS_HEADER,
@@ -13,6 +14,7 @@ import {
   attemptOf,
   copyProperties,
   forwardedHeaders,
+  headerString,
   publishConfirmed,
 } from './rabbit-message.js';
 import { assertQueueTopology, deadLetterQueueName, retryQueueName, type QueueType } from './rabbit-topology.js';
@@ -142,7 +144,7 @@ export class RabbitConsumer {
       // A message that is not JSON or not a known, valid event fails like a handler error: it is
       // retried and then parked in the DLQ, never acted upon and never silently dropped.
       const event = parseEnvelope(JSON.parse(message.content.toString('utf8')));
-      await this.options.subscription.handler(event);
+      await handleObserved(this.queue, event, headerString(message, 'traceparent'), this.options.subscription.handler);
     } catch (error) {
       await this.reroute(channel, message, error);
       return;
@@ -164,6 +166,7 @@ export class RabbitConsumer {
       target = retryQueueName(this.queue, attempt + 1);
       headers[ATTEMPT_HEADER] = attempt + 1;
       headers[LAST_ERROR_HEADER] = reason;
+      countDelivery(this.queue, 'retried');
       this.options.logger?.warn(
         { err: error, queue: this.queue, eventId, attempt: attempt + 1, retryDelay },
         'event handler failed, will retry',
@@ -173,6 +176,7 @@ export class RabbitConsumer {
       headers[DEAD_LETTER_REASON_HEADER] = reason;
       headers[ATTEMPTS_HEADER] = attempt + 1;
       headers[DEAD_LETTERED_AT_HEADER] = new Date().toISOString();
+      countDelivery(this.queue, 'dead_lettered');
       this.options.logger?.error({ err: error, queue: this.queue, eventId, attempts: attempt + 1 }, 'event dead-lettered');
     }
     try {
@@ -181,6 +185,7 @@ export class RabbitConsumer {
     } catch (copyError) {
       // Without a confirmed copy the original must stay: requeue it and let the next delivery try again.
       this.options.logger?.error({ err: copyError, queue: this.queue, eventId, target }, 'could not move failed event, requeueing');
+      countDelivery(this.queue, 'requeued');
       settle(() => channel.nack(message, false, true));
       return;
     }

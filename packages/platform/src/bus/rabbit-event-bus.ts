@@ -2,6 +2,7 @@ import { connect, type AmqpConnectionManager, type ChannelWrapper } from 'amqp-c
 import type { ConfirmChannel } from 'amqplib';
 import type { Envelope } from '@msp/events';
 import type { Logger } from '../logging/logger.js';
+import { currentTraceparent } from '../telemetry/trace-context.js';
 import { DEFAULT_RETRY_DELAYS_MS, type DeadLetter, type EventBus, type Subscription } from './event-bus.port.js';
 import { RabbitConsumer } from './rabbit-consumer.js';
 import { listDeadLetters, redriveDeadLetter } from './rabbit-dead-letters.js';
@@ -83,6 +84,8 @@ export class RabbitEventBus implements EventBus {
 
   async publish(event: Envelope): Promise<void> {
     const time = Date.parse(event.time);
+    // The publisher's span (the outbox relay's) when there is one, so consumers are its children.
+    const traceparent = currentTraceparent() ?? event.traceparent;
     try {
       // The wrapper queues the message while disconnected and sends it on reconnect; the timeout is
       // what stops a caller (the outbox relay) from waiting forever while the broker is away.
@@ -92,7 +95,7 @@ export class RabbitEventBus implements EventBus {
         messageId: event.id,
         type: event.type,
         timestamp: Math.floor((Number.isNaN(time) ? Date.now() : time) / 1000),
-        headers: event.traceparent === undefined ? {} : { traceparent: event.traceparent },
+        headers: traceparent === undefined ? {} : { traceparent },
         timeout: this.publishTimeoutMs,
       });
     } catch (error) {

@@ -24,6 +24,9 @@ export class RedisCache implements Cache {
       commandTimeout: options.commandTimeoutMs ?? 2_000,
       // Fail queued commands after a couple of reconnect attempts rather than the default 20.
       maxRetriesPerRequest: 2,
+      // Commands issued in the same tick (many requests' look-ups under load) leave in one socket
+      // write: measured on the gateway, one write per command was its largest single cost.
+      enableAutoPipelining: true,
     });
     // Without a listener ioredis prints every reconnect failure to stderr; route it to the log instead.
     this.redis.on('error', (error: Error) => options.logger?.warn({ err: error }, 'redis cache connection error'));

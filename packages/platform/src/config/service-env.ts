@@ -1,3 +1,4 @@
+import { telemetryEnv } from '../telemetry/telemetry-env.js';
 import { envVar } from './env.js';
 
 /**
@@ -19,4 +20,5 @@ export const serviceEnv = {
    * queues deleted first, as RabbitMQ refuses to redeclare a queue with other arguments.
    */
   BUS_RETRY_DELAYS_MS: envVar.optionalDurationList(),
+  ...telemetryEnv,
 };

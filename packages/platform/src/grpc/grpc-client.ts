@@ -10,8 +10,12 @@ import {
   type CompatServiceDefinition,
 } from 'nice-grpc';
 import { deadlineMiddleware } from 'nice-grpc-client-middleware-deadline';
+import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { currentContext } from '../logging/request-context.js';
+import { injectTraceContext, type TraceCarrier } from '../telemetry/trace-context.js';
+import { platformTracer, SERVICE_ATTRIBUTE } from '../telemetry/tracing.js';
 import type { FieldProblem } from './domain-error.js';
+import { channelTargetOf, ROUND_ROBIN_SERVICE_CONFIG } from './grpc-target.js';
 import { MetadataKey } from './metadata-keys.js';
 
 /** A failed call with the service's stable error code and field problems (from trailers). */
@@ -39,6 +43,44 @@ async function* propagateContext<Req, Res>(call: ClientMiddlewareCall<Req, Res>,
     if (context.caller) metadata.set(MetadataKey.caller, JSON.stringify(context.caller));
   }
   return yield* call.next(call.request, { ...options, metadata });
+}
+
+const tracer = platformTracer('msp.grpc');
+
+/**
+ * A CLIENT span per call, its context sent as W3C `traceparent` metadata so the service's SERVER
+ * span continues the same trace. `service` names the caller on the span.
+ */
+function traceCalls(service: string) {
+  return async function* traceCall<Req, Res>(call: ClientMiddlewareCall<Req, Res>, options: CallOptions) {
+    const method = call.method.path;
+    // Readiness probes check every backend every few seconds: traced, they would bury the requests.
+    if (method.startsWith('/grpc.health.v1.Health/')) return yield* call.next(call.request, options);
+    const [rpcService = '', rpcMethod = ''] = method.slice(1).split('/');
+    const parent = otelContext.active();
+    const span = tracer.startSpan(
+      method.slice(1),
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { [SERVICE_ATTRIBUTE]: service, 'rpc.system': 'grpc', 'rpc.service': rpcService, 'rpc.method': rpcMethod },
+      },
+      parent,
+    );
+    const carrier: TraceCarrier = {};
+    injectTraceContext(carrier, trace.setSpan(parent, span));
+    const metadata = Metadata(options.metadata);
+    for (const [key, value] of Object.entries(carrier)) metadata.set(key, String(value));
+    try {
+      return yield* call.next(call.request, { ...options, metadata });
+    } catch (error) {
+      const code = error instanceof ClientError ? error.code : error instanceof RemoteCallError ? error.status : undefined;
+      if (code !== undefined) span.setAttribute('rpc.grpc.status_code', code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  };
 }
 
 /** Turns ClientError into RemoteCallError carrying the error code and field list from the trailers. */
@@ -79,6 +121,8 @@ async function* readErrorTrailers<Req, Res>(call: ClientMiddlewareCall<Req, Res>
 export interface ServiceClientOptions {
   /** Every call gets this deadline unless the caller passes its own. */
   deadlineMs: number;
+  /** Who calls (`gateway`, `auth`): named on the calls' CLIENT spans. */
+  caller?: string;
 }
 
 export interface ServiceConnection<S extends CompatServiceDefinition> {
@@ -96,7 +140,9 @@ export function connectService<S extends CompatServiceDefinition>(
   address: string,
   options: ServiceClientOptions,
 ): ServiceConnection<S> {
-  const channel = createChannel(address, undefined, {
+  const channel = createChannel(channelTargetOf(address), undefined, {
+    // `address` may name several replicas (or a DNS name with several records): spread calls over all.
+    'grpc.service_config': ROUND_ROBIN_SERVICE_CONFIG,
     'grpc.keepalive_time_ms': 30_000,
     'grpc.keepalive_timeout_ms': 10_000,
     // A restarted service must be reachable again within seconds, not after grpc-js's default
@@ -109,6 +155,7 @@ export function connectService<S extends CompatServiceDefinition>(
   });
   const client = createClientFactory()
     .use(propagateContext)
+    .use(traceCalls(options.caller ?? 'unnamed'))
     .use(readErrorTrailers)
     .use(deadlineMiddleware)
     .create(definition, channel, { '*': { deadline: options.deadlineMs } } as never);

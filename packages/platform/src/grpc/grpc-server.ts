@@ -1,7 +1,11 @@
 import { createServer, ServerError, Status, type CallContext, type ServerMiddlewareCall, type Server } from 'nice-grpc';
 import { HealthDefinition, HealthServiceImpl, HealthState } from 'nice-grpc-server-health';
+import { context as otelContext, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { Logger } from '../logging/logger.js';
 import { runWithContext, type Caller, type RequestContext } from '../logging/request-context.js';
+import { platformMetrics } from '../telemetry/metrics.js';
+import { extractTraceContext } from '../telemetry/trace-context.js';
+import { platformTracer, SERVICE_ATTRIBUTE } from '../telemetry/tracing.js';
 import { DomainError } from './domain-error.js';
 import { MetadataKey } from './metadata-keys.js';
 
@@ -13,6 +17,8 @@ export interface GrpcServerOptions {
   port: number;
   logger: Logger;
   errorMappers: ErrorStatusMapper[];
+  /** The service's name, on its spans and metric series (`unnamed` when not given, e.g. in tests). */
+  service?: string;
 }
 
 export interface GrpcServer {
@@ -36,6 +42,26 @@ export function callerOf(context: CallContext): Caller | undefined {
   }
 }
 
+const tracer = platformTracer('msp.grpc');
+/** Health probes every few seconds would drown the traces; they are still counted. */
+const UNTRACED_PREFIX = '/grpc.health.v1.Health/';
+
+/** A SERVER span continuing the caller's trace from the `traceparent` in the call's metadata. */
+function startServerSpan(service: string, method: string, context: CallContext): { span: Span; context: Context } | undefined {
+  if (method.startsWith(UNTRACED_PREFIX)) return undefined;
+  const parent = extractTraceContext({ traceparent: context.metadata.get('traceparent'), tracestate: context.metadata.get('tracestate') });
+  const [rpcService = '', rpcMethod = ''] = method.slice(1).split('/');
+  const span = tracer.startSpan(
+    method.slice(1),
+    {
+      kind: SpanKind.SERVER,
+      attributes: { [SERVICE_ATTRIBUTE]: service, 'rpc.system': 'grpc', 'rpc.service': rpcService, 'rpc.method': rpcMethod },
+    },
+    parent,
+  );
+  return { span, context: trace.setSpan(parent, span) };
+}
+
 function contextOf(context: CallContext): RequestContext {
   const correlationId = context.metadata.get(MetadataKey.correlationId);
   const caller = callerOf(context);
@@ -51,16 +77,41 @@ function contextOf(context: CallContext): RequestContext {
  * internal errors logged and hidden.
  */
 export async function startGrpcServer(options: GrpcServerOptions, register: (server: Server) => void): Promise<GrpcServer> {
-  const { logger, errorMappers } = options;
+  const { logger, errorMappers, service = 'unnamed' } = options;
+  const metrics = platformMetrics();
 
-  async function* platformMiddleware<Req, Res>(call: ServerMiddlewareCall<Req, Res>, context: CallContext) {
+  /** Span, call count by status and latency around every call. */
+  async function* observedMiddleware<Req, Res>(call: ServerMiddlewareCall<Req, Res>, context: CallContext) {
+    const method = call.method.path;
+    const startedAt = performance.now();
+    const traced = startServerSpan(service, method, context);
+    let status = Status.OK;
+    try {
+      return yield* platformMiddleware(call, context, traced?.context ?? otelContext.active());
+    } catch (error) {
+      status = error instanceof ServerError ? error.code : Status.UNKNOWN;
+      throw error;
+    } finally {
+      if (status === Status.OK && context.signal.aborted) status = Status.CANCELLED;
+      const name = method.slice(1);
+      metrics.grpcHandled.inc({ service, method: name, code: Status[status] });
+      metrics.grpcDuration.observe({ service, method: name }, (performance.now() - startedAt) / 1000);
+      if (traced) {
+        traced.span.setAttribute('rpc.grpc.status_code', status);
+        if (status !== Status.OK) traced.span.setStatus({ code: SpanStatusCode.ERROR, message: Status[status] });
+        traced.span.end();
+      }
+    }
+  }
+
+  async function* platformMiddleware<Req, Res>(call: ServerMiddlewareCall<Req, Res>, context: CallContext, spanContext: Context) {
     const requestContext = contextOf(context);
     try {
-      // Each step of the handler runs inside the call's context (correlation id, caller), so its
-      // logs and its own outgoing calls carry them; nothing leaks into the server's other work.
+      // Each step of the handler runs inside the call's context (correlation id, caller, span), so
+      // its logs and its own outgoing calls carry them; nothing leaks into the server's other work.
       const steps = call.next(call.request, context)[Symbol.asyncIterator]();
       for (;;) {
-        const step = await runWithContext(requestContext, () => steps.next());
+        const step = await otelContext.with(spanContext, () => runWithContext(requestContext, () => steps.next()));
         if (step.done) return step.value;
         yield step.value;
       }
@@ -81,7 +132,7 @@ export async function startGrpcServer(options: GrpcServerOptions, register: (ser
     }
   }
 
-  const server = createServer().use(platformMiddleware);
+  const server = createServer().use(observedMiddleware);
   const health = HealthState();
   server.add(HealthDefinition, HealthServiceImpl(health));
   register(server);

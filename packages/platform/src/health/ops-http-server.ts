@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
+import { renderMetrics } from '../telemetry/metrics.js';
 import type { HealthRegistry } from './health-registry.js';
 
 /**
- * A service's small HTTP side door for orchestrators: `/health/live` (the process answers) and
- * `/health/ready` (every dependency answers; 503 otherwise).
+ * A service's small HTTP side door for orchestrators: `/health/live` (the process answers),
+ * `/health/ready` (every dependency answers; 503 otherwise) and `/metrics` (Prometheus text).
  */
 export async function startOpsHttpServer(
   host: string,
@@ -17,6 +18,16 @@ export async function startOpsHttpServer(
     };
     if (req.method !== 'GET') return send(405, { status: 'method not allowed' });
     if (req.url === '/health/live') return send(200, { status: 'ok' });
+    if (req.url === '/metrics') {
+      void renderMetrics().then(
+        ({ contentType, body }) => {
+          res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+          res.end(body);
+        },
+        () => send(500, { status: 'metrics unavailable' }),
+      );
+      return;
+    }
     if (req.url === '/health/ready') {
       void health.report().then((report) => send(report.status === 'ok' ? 200 : 503, report));
       return;

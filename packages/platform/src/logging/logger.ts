@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { activeTraceIds } from '../telemetry/trace-context.js';
 import { currentContext } from './request-context.js';
 
 export type { Logger };
@@ -20,8 +21,9 @@ const SECRET_KEYS = [
 const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 /**
- * JSON logs, one line per event, with the correlation id (and caller) of the request being served
- * added from the async context, so a line can be joined to the request that caused it.
+ * JSON logs, one line per event, with the correlation id of the request being served and the trace
+ * and span ids of the active span added from the async context, so a line can be joined to the
+ * request that caused it and to its trace (across services: the trace id travels with the calls).
  */
 export function createLogger(service: string, level = 'info', destination?: NodeJS.WritableStream): Logger {
   return pino(
@@ -34,7 +36,8 @@ export function createLogger(service: string, level = 'info', destination?: Node
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {
         const context = currentContext();
-        return context ? { correlationId: context.correlationId } : {};
+        const ids = activeTraceIds();
+        return { ...(context ? { correlationId: context.correlationId } : {}), ...ids };
       },
     },
     destination as pino.DestinationStream | undefined,

@@ -1,6 +1,7 @@
 import { createEnvelope, type EventData, type EventType, type Envelope } from '@msp/events';
 import type { Db } from '../db/database.js';
 import type { OutboxTable } from '../db/transactional-tables.js';
+import { currentTraceparent } from '../telemetry/trace-context.js';
 
 export interface PendingEvent<T extends EventType> {
   type: T;
@@ -47,7 +48,10 @@ export class UnitOfWork {
     const result = await this.db.transaction(async (tx) => {
       const events: EventRecorder = {
         add: async (event) => {
-          const envelope = createEnvelope({ ...event, source: this.source });
+          // The trace of the work that caused the event rides in the envelope, through the commit and
+          // the relay (which runs later, outside any request), to the consumers.
+          const traceparent = currentTraceparent();
+          const envelope = createEnvelope({ ...event, source: this.source, ...(traceparent ? { traceparent } : {}) });
           await tx.insert(this.outbox).values({ id: envelope.id, type: envelope.type, envelope });
           recorded++;
           return envelope;

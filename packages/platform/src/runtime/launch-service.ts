@@ -6,12 +6,14 @@ import { DeadLettersGrpc } from '../dead-letters/dead-letters.grpc.js';
 import { DeadLetterAdmin } from '../dead-letters/dead-letters.service.js';
 import type { ErrorStatusMapper } from '../grpc/grpc-server.js';
 import { createLogger } from '../logging/logger.js';
+import { tracingConfigOf, type TelemetryEnv } from '../telemetry/telemetry-env.js';
+import { startTracing } from '../telemetry/tracing.js';
 import type { ServiceRuntimeOptions, SharedInfrastructure, ServiceRuntime } from './service-runtime.js';
 import { openServiceRuntime } from './service-runtime.js';
 import { startServiceHost, type RunningService } from './service-host.js';
 
 /** The settings every service reads from its environment (see config/service-env.ts). */
-export interface CommonServiceConfig {
+export interface CommonServiceConfig extends TelemetryEnv {
   GRPC_HOST: string;
   OPS_PORT?: number | undefined;
   LOG_LEVEL: string;
@@ -40,6 +42,8 @@ export interface ServiceDefinition extends Pick<ServiceRuntimeOptions, 'service'
 /** Opens a service's infrastructure and starts it: the one start path of every service. */
 export async function launchService(definition: ServiceDefinition, shared?: SharedInfrastructure): Promise<RunningService> {
   const { config } = definition;
+  // Its own process gets its own tracer provider; in an embedded process the launcher's is kept.
+  const tracing = startTracing({ serviceName: `${definition.service}-service`, ...tracingConfigOf(config) });
   const logger = createLogger(`${definition.service}-service`, config.LOG_LEVEL);
   const runtime = await openServiceRuntime({
     service: definition.service,
@@ -57,7 +61,7 @@ export async function launchService(definition: ServiceDefinition, shared?: Shar
   });
   const deadLetterQueues = definition.deadLetterQueues ?? [];
   try {
-    return await startServiceHost({
+    const service = await startServiceHost({
       runtime,
       module: definition.module(runtime),
       grpc: { host: config.GRPC_HOST, port: definition.grpcPort },
@@ -72,8 +76,11 @@ export async function launchService(definition: ServiceDefinition, shared?: Shar
       },
       ...(definition.startConsumers ? { startConsumers: definition.startConsumers } : {}),
     });
+    // Spans of the drain (last relay pass, last sends) are flushed before the process ends.
+    return { ...service, stop: () => service.stop().finally(() => tracing.shutdown()) };
   } catch (error) {
     await runtime.close().catch(() => {});
+    await tracing.shutdown();
     throw error;
   }
 }

@@ -39,7 +39,13 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
   const app = await NestFactory.createApplicationContext(options.module as Type<unknown>, { logger: false });
   await app.init();
   const grpc = await startGrpcServer(
-    { host: options.grpc.host, port: options.grpc.port, logger: runtime.logger, errorMappers: options.errorMappers },
+    {
+      host: options.grpc.host,
+      port: options.grpc.port,
+      logger: runtime.logger,
+      errorMappers: options.errorMappers,
+      service: runtime.service,
+    },
     (server) => options.registerGrpc(server, app),
   );
   await options.startConsumers?.(app);
@@ -68,9 +74,11 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
       (stopping ??= (async () => {
         stopped = true;
         clearInterval(healthTimer);
-        await grpc.shutdown(options.shutdownGraceMs ?? 10_000);
+        const graceMs = options.shutdownGraceMs ?? 10_000;
+        // Calls and consumed messages drain side by side, so the whole stop fits in one grace period.
         // Only a consumer stops consuming: in embedded mode the bus is shared with the other services.
-        if (options.startConsumers) await runtime.bus.stopConsuming();
+        await Promise.all([grpc.shutdown(graceMs), options.startConsumers ? stopConsumingWithin(runtime, graceMs) : undefined]);
+        // After both: events written by the last calls and handlers are flushed to the bus.
         await runtime.relay.stop();
         await ops?.close();
         await app.close();
@@ -78,4 +86,19 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
         runtime.logger.info(`${runtime.service} service stopped`);
       })()),
   };
+}
+
+/**
+ * Stops taking messages and waits for the handlers in flight, up to `graceMs`. A handler still
+ * running then is abandoned unacknowledged: closing the connection returns its message to the queue
+ * for another replica, whose inbox makes the second delivery harmless.
+ */
+async function stopConsumingWithin(runtime: ServiceRuntime, graceMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+  try {
+    await Promise.race([runtime.bus.stopConsuming(), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

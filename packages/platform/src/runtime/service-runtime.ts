@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { EventBus } from '../bus/event-bus.port.js';
 import { RabbitEventBus } from '../bus/rabbit-event-bus.js';
 import type { Cache } from '../cache/cache.port.js';
+import { CountedCache } from '../cache/counted-cache.js';
 import { MemoryCache } from '../cache/memory-cache.js';
 import { RedisCache, redisKeyPrefix } from '../cache/redis-cache.js';
 import type { Db, DatabaseHandle } from '../db/database.js';
@@ -84,14 +85,15 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
   health.register('bus', () => bus.ping());
 
   const unitOfWork = new UnitOfWork(database.db, options.outbox, options.service);
-  const relay = new OutboxRelay(database.db, options.outbox, bus, logger);
+  const relay = new OutboxRelay(database.db, options.outbox, bus, logger, { service: options.service });
   unitOfWork.setListener(relay);
 
   return {
     service: options.service,
     logger,
     db: database.db,
-    cache,
+    // Hits and misses are counted per service and cache name; the shared cache itself stays unwrapped.
+    cache: new CountedCache(cache, options.service),
     bus,
     health,
     unitOfWork,

@@ -316,6 +316,51 @@ export interface GetUserStatsResponse {
   projectsCount: number;
 }
 
+/** A project as platform administrators see it: not through a membership, so no caller role. */
+export interface ProjectOverview {
+  id: string;
+  name: string;
+  key: string;
+  description: string;
+  /** free, pro or business. */
+  plan: string;
+  archived: boolean;
+  createdAt?:
+    | Date
+    | undefined;
+  /** The longest-standing owner; empty only if the project somehow has no owner left. */
+  ownerId: string;
+  ownerDisplayName: string;
+  ownerEmail: string;
+  membersCount: number;
+  /** Live (not deleted) tasks. */
+  tasksCount: number;
+}
+
+export interface ListAllProjectsRequest {
+  /** Matches the name or the key (case-insensitive substring); empty: every project. */
+  q: string;
+  /** active, archived, or empty for both. */
+  status: string;
+  /** free, pro, business, or empty for every plan. */
+  plan: string;
+  limit: number;
+  cursor: string;
+}
+
+export interface ListAllProjectsResponse {
+  items: ProjectOverview[];
+  nextCursor: string;
+}
+
+export interface GetProjectOverviewRequest {
+  projectId: string;
+}
+
+export interface GetProjectOverviewResponse {
+  project?: ProjectOverview | undefined;
+}
+
 function createBaseProject(): Project {
   return { id: "", name: "", key: "", description: "", plan: "", role: "", archived: false, createdAt: undefined };
 }
@@ -5323,6 +5368,652 @@ export const GetUserStatsResponse: MessageFns<GetUserStatsResponse> = {
   },
 };
 
+function createBaseProjectOverview(): ProjectOverview {
+  return {
+    id: "",
+    name: "",
+    key: "",
+    description: "",
+    plan: "",
+    archived: false,
+    createdAt: undefined,
+    ownerId: "",
+    ownerDisplayName: "",
+    ownerEmail: "",
+    membersCount: 0,
+    tasksCount: 0,
+  };
+}
+
+export const ProjectOverview: MessageFns<ProjectOverview> = {
+  encode(message: ProjectOverview, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.key !== "") {
+      writer.uint32(26).string(message.key);
+    }
+    if (message.description !== "") {
+      writer.uint32(34).string(message.description);
+    }
+    if (message.plan !== "") {
+      writer.uint32(42).string(message.plan);
+    }
+    if (message.archived !== false) {
+      writer.uint32(48).bool(message.archived);
+    }
+    if (message.createdAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(58).fork()).join();
+    }
+    if (message.ownerId !== "") {
+      writer.uint32(66).string(message.ownerId);
+    }
+    if (message.ownerDisplayName !== "") {
+      writer.uint32(74).string(message.ownerDisplayName);
+    }
+    if (message.ownerEmail !== "") {
+      writer.uint32(82).string(message.ownerEmail);
+    }
+    if (message.membersCount !== 0) {
+      writer.uint32(88).int32(message.membersCount);
+    }
+    if (message.tasksCount !== 0) {
+      writer.uint32(96).int32(message.tasksCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProjectOverview {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProjectOverview();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.description = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.plan = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.archived = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.ownerId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.ownerDisplayName = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.ownerEmail = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.membersCount = reader.int32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.tasksCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ProjectOverview {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      description: isSet(object.description) ? globalThis.String(object.description) : "",
+      plan: isSet(object.plan) ? globalThis.String(object.plan) : "",
+      archived: isSet(object.archived) ? globalThis.Boolean(object.archived) : false,
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+      ownerId: isSet(object.ownerId)
+        ? globalThis.String(object.ownerId)
+        : isSet(object.owner_id)
+        ? globalThis.String(object.owner_id)
+        : "",
+      ownerDisplayName: isSet(object.ownerDisplayName)
+        ? globalThis.String(object.ownerDisplayName)
+        : isSet(object.owner_display_name)
+        ? globalThis.String(object.owner_display_name)
+        : "",
+      ownerEmail: isSet(object.ownerEmail)
+        ? globalThis.String(object.ownerEmail)
+        : isSet(object.owner_email)
+        ? globalThis.String(object.owner_email)
+        : "",
+      membersCount: isSet(object.membersCount)
+        ? globalThis.Number(object.membersCount)
+        : isSet(object.members_count)
+        ? globalThis.Number(object.members_count)
+        : 0,
+      tasksCount: isSet(object.tasksCount)
+        ? globalThis.Number(object.tasksCount)
+        : isSet(object.tasks_count)
+        ? globalThis.Number(object.tasks_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: ProjectOverview): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.description !== "") {
+      obj.description = message.description;
+    }
+    if (message.plan !== "") {
+      obj.plan = message.plan;
+    }
+    if (message.archived !== false) {
+      obj.archived = message.archived;
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = message.createdAt.toISOString();
+    }
+    if (message.ownerId !== "") {
+      obj.ownerId = message.ownerId;
+    }
+    if (message.ownerDisplayName !== "") {
+      obj.ownerDisplayName = message.ownerDisplayName;
+    }
+    if (message.ownerEmail !== "") {
+      obj.ownerEmail = message.ownerEmail;
+    }
+    if (message.membersCount !== 0) {
+      obj.membersCount = Math.round(message.membersCount);
+    }
+    if (message.tasksCount !== 0) {
+      obj.tasksCount = Math.round(message.tasksCount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ProjectOverview>): ProjectOverview {
+    return ProjectOverview.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ProjectOverview>): ProjectOverview {
+    const message = createBaseProjectOverview();
+    message.id = object.id ?? "";
+    message.name = object.name ?? "";
+    message.key = object.key ?? "";
+    message.description = object.description ?? "";
+    message.plan = object.plan ?? "";
+    message.archived = object.archived ?? false;
+    message.createdAt = object.createdAt ?? undefined;
+    message.ownerId = object.ownerId ?? "";
+    message.ownerDisplayName = object.ownerDisplayName ?? "";
+    message.ownerEmail = object.ownerEmail ?? "";
+    message.membersCount = object.membersCount ?? 0;
+    message.tasksCount = object.tasksCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseListAllProjectsRequest(): ListAllProjectsRequest {
+  return { q: "", status: "", plan: "", limit: 0, cursor: "" };
+}
+
+export const ListAllProjectsRequest: MessageFns<ListAllProjectsRequest> = {
+  encode(message: ListAllProjectsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.q !== "") {
+      writer.uint32(10).string(message.q);
+    }
+    if (message.status !== "") {
+      writer.uint32(18).string(message.status);
+    }
+    if (message.plan !== "") {
+      writer.uint32(26).string(message.plan);
+    }
+    if (message.limit !== 0) {
+      writer.uint32(32).int32(message.limit);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(42).string(message.cursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAllProjectsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAllProjectsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.q = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.plan = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAllProjectsRequest {
+    return {
+      q: isSet(object.q) ? globalThis.String(object.q) : "",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      plan: isSet(object.plan) ? globalThis.String(object.plan) : "",
+      limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
+      cursor: isSet(object.cursor) ? globalThis.String(object.cursor) : "",
+    };
+  },
+
+  toJSON(message: ListAllProjectsRequest): unknown {
+    const obj: any = {};
+    if (message.q !== "") {
+      obj.q = message.q;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.plan !== "") {
+      obj.plan = message.plan;
+    }
+    if (message.limit !== 0) {
+      obj.limit = Math.round(message.limit);
+    }
+    if (message.cursor !== "") {
+      obj.cursor = message.cursor;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListAllProjectsRequest>): ListAllProjectsRequest {
+    return ListAllProjectsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListAllProjectsRequest>): ListAllProjectsRequest {
+    const message = createBaseListAllProjectsRequest();
+    message.q = object.q ?? "";
+    message.status = object.status ?? "";
+    message.plan = object.plan ?? "";
+    message.limit = object.limit ?? 0;
+    message.cursor = object.cursor ?? "";
+    return message;
+  },
+};
+
+function createBaseListAllProjectsResponse(): ListAllProjectsResponse {
+  return { items: [], nextCursor: "" };
+}
+
+export const ListAllProjectsResponse: MessageFns<ListAllProjectsResponse> = {
+  encode(message: ListAllProjectsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.items) {
+      ProjectOverview.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAllProjectsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAllProjectsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.items.push(ProjectOverview.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAllProjectsResponse {
+    return {
+      items: globalThis.Array.isArray(object?.items) ? object.items.map((e: any) => ProjectOverview.fromJSON(e)) : [],
+      nextCursor: isSet(object.nextCursor)
+        ? globalThis.String(object.nextCursor)
+        : isSet(object.next_cursor)
+        ? globalThis.String(object.next_cursor)
+        : "",
+    };
+  },
+
+  toJSON(message: ListAllProjectsResponse): unknown {
+    const obj: any = {};
+    if (message.items?.length) {
+      obj.items = message.items.map((e) => ProjectOverview.toJSON(e));
+    }
+    if (message.nextCursor !== "") {
+      obj.nextCursor = message.nextCursor;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListAllProjectsResponse>): ListAllProjectsResponse {
+    return ListAllProjectsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListAllProjectsResponse>): ListAllProjectsResponse {
+    const message = createBaseListAllProjectsResponse();
+    message.items = object.items?.map((e) => ProjectOverview.fromPartial(e)) || [];
+    message.nextCursor = object.nextCursor ?? "";
+    return message;
+  },
+};
+
+function createBaseGetProjectOverviewRequest(): GetProjectOverviewRequest {
+  return { projectId: "" };
+}
+
+export const GetProjectOverviewRequest: MessageFns<GetProjectOverviewRequest> = {
+  encode(message: GetProjectOverviewRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.projectId !== "") {
+      writer.uint32(10).string(message.projectId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetProjectOverviewRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetProjectOverviewRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.projectId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetProjectOverviewRequest {
+    return {
+      projectId: isSet(object.projectId)
+        ? globalThis.String(object.projectId)
+        : isSet(object.project_id)
+        ? globalThis.String(object.project_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetProjectOverviewRequest): unknown {
+    const obj: any = {};
+    if (message.projectId !== "") {
+      obj.projectId = message.projectId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetProjectOverviewRequest>): GetProjectOverviewRequest {
+    return GetProjectOverviewRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetProjectOverviewRequest>): GetProjectOverviewRequest {
+    const message = createBaseGetProjectOverviewRequest();
+    message.projectId = object.projectId ?? "";
+    return message;
+  },
+};
+
+function createBaseGetProjectOverviewResponse(): GetProjectOverviewResponse {
+  return { project: undefined };
+}
+
+export const GetProjectOverviewResponse: MessageFns<GetProjectOverviewResponse> = {
+  encode(message: GetProjectOverviewResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.project !== undefined) {
+      ProjectOverview.encode(message.project, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetProjectOverviewResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetProjectOverviewResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.project = ProjectOverview.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetProjectOverviewResponse {
+    return { project: isSet(object.project) ? ProjectOverview.fromJSON(object.project) : undefined };
+  },
+
+  toJSON(message: GetProjectOverviewResponse): unknown {
+    const obj: any = {};
+    if (message.project !== undefined) {
+      obj.project = ProjectOverview.toJSON(message.project);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetProjectOverviewResponse>): GetProjectOverviewResponse {
+    return GetProjectOverviewResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetProjectOverviewResponse>): GetProjectOverviewResponse {
+    const message = createBaseGetProjectOverviewResponse();
+    message.project = (object.project !== undefined && object.project !== null)
+      ? ProjectOverview.fromPartial(object.project)
+      : undefined;
+    return message;
+  },
+};
+
 /** Projects and their members. Every RPC acts as the caller named in gRPC metadata. */
 export type ProjectServiceDefinition = typeof ProjectServiceDefinition;
 export const ProjectServiceDefinition = {
@@ -5517,6 +6208,24 @@ export const ProjectServiceDefinition = {
       responseStream: false,
       options: {},
     },
+    /** Platform admins: search, filter and page through every live project, newest first. */
+    listAllProjects: {
+      name: "ListAllProjects",
+      requestType: ListAllProjectsRequest as typeof ListAllProjectsRequest,
+      requestStream: false,
+      responseType: ListAllProjectsResponse as typeof ListAllProjectsResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Platform admins: one live project with its owner and counts (no membership needed). */
+    getProjectOverview: {
+      name: "GetProjectOverview",
+      requestType: GetProjectOverviewRequest as typeof GetProjectOverviewRequest,
+      requestStream: false,
+      responseType: GetProjectOverviewResponse as typeof GetProjectOverviewResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
@@ -5615,6 +6324,16 @@ export interface ProjectServiceImplementation<CallContextExt = {}> {
     request: GetUserStatsRequest,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<GetUserStatsResponse>>;
+  /** Platform admins: search, filter and page through every live project, newest first. */
+  listAllProjects(
+    request: ListAllProjectsRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ListAllProjectsResponse>>;
+  /** Platform admins: one live project with its owner and counts (no membership needed). */
+  getProjectOverview(
+    request: GetProjectOverviewRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetProjectOverviewResponse>>;
 }
 
 export interface ProjectServiceClient<CallOptionsExt = {}> {
@@ -5712,6 +6431,16 @@ export interface ProjectServiceClient<CallOptionsExt = {}> {
     request: DeepPartial<GetUserStatsRequest>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<GetUserStatsResponse>;
+  /** Platform admins: search, filter and page through every live project, newest first. */
+  listAllProjects(
+    request: DeepPartial<ListAllProjectsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ListAllProjectsResponse>;
+  /** Platform admins: one live project with its owner and counts (no membership needed). */
+  getProjectOverview(
+    request: DeepPartial<GetProjectOverviewRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetProjectOverviewResponse>;
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;

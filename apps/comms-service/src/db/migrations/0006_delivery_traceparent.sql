@@ -1,0 +1,1 @@
+ALTER TABLE "comms"."email_deliveries" ADD COLUMN "traceparent" text;
