@@ -132,7 +132,13 @@ export async function startGrpcServer(options: GrpcServerOptions, register: (ser
     }
   }
 
-  const server = createServer().use(observedMiddleware);
+  const server = createServer({
+    // Clients balance over what DNS said when they connected (decisions/0009). Ending each
+    // connection after a while (GOAWAY; calls in flight get the grace to finish) makes them resolve
+    // again, so pods added by a scale-up receive calls within minutes, not never.
+    'grpc.max_connection_age_ms': 5 * 60_000,
+    'grpc.max_connection_age_grace_ms': 30_000,
+  }).use(observedMiddleware);
   const health = HealthState();
   server.add(HealthDefinition, HealthServiceImpl(health));
   register(server);
