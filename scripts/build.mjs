@@ -2,11 +2,13 @@
 // Builds what `npm start` and the tests run: every TypeScript package (tsc -b, incremental, so a
 // second run with nothing changed takes a moment) and the web app (next build, only when its
 // sources or its dependencies changed since the last build). `--web` forces the web check even
-// where it is skipped by default (SKIP_WEB_BUILD=1).
+// where it is skipped by default (SKIP_WEB_BUILD=1). After it, the first-load JavaScript of every
+// route is printed and the build fails when the sign-in or board page exceeds its budget.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportFirstLoad } from './web-first-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -20,6 +22,14 @@ if (wantWeb && webIsStale()) {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
+}
+if (wantWeb) {
+  // Issue 7's budget, checked on every build the web app takes part in (also when it was up to date).
+  const breaches = reportFirstLoad(join(root, 'apps/web'));
+  if (breaches.length > 0) {
+    console.error(`First-load JavaScript over budget: ${breaches.join('; ')}`);
+    process.exit(1);
+  }
 }
 
 function webIsStale() {

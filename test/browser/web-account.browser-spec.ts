@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import type { EmbeddedProcess } from '@msp/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +18,14 @@ describe('the account in headless Chromium', () => {
   let password = person.password;
   let secret = '';
   let recoveryCodes: string[] = [];
+  /** The avatar "another host" serves (the test network reaches no other host). */
+  const avatarPng = solidPng(64, [79, 70, 229]);
 
   beforeAll(async () => {
     [platform, browser] = await Promise.all([startWebPlatform(), launchChromium()]);
     await apiSignUp(platform, person);
     ({ page } = await openContext(browser, consoleErrors));
+    await page.context().route('https://example.test/**', (route) => route.fulfill({ contentType: 'image/png', body: avatarPng }));
     await signIn(page, platform, person);
   });
 
@@ -52,6 +56,11 @@ describe('the account in headless Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await page.getByLabel('Zeitzone').inputValue()).toBe('Europe/Berlin');
     await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    // An avatar on another host shows (CSP img-src https:), and its host is told nothing of the page.
+    const avatar = page.locator('img[src="https://example.test/ada.png"]').first();
+    await avatar.waitFor();
+    expect(await avatar.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(await avatar.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
     await checkPage(page, 'account-profile-de');
 
     await page.getByLabel('Sprache').selectOption('en');
@@ -162,3 +171,23 @@ describe('the account in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+/** A square PNG of one colour (8-bit RGB, no filter), made here so the test needs no image file. */
+function solidPng(size: number, [red, green, blue]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const framed = Buffer.alloc(body.length + 8);
+    framed.writeUInt32BE(data.length, 0);
+    body.copy(framed, 4);
+    framed.writeUInt32BE(crc32(body), body.length + 4);
+    return framed;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.from([0, ...Array.from({ length: size }, () => [red, green, blue]).flat()]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}

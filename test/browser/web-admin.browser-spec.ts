@@ -6,8 +6,8 @@ import { apiCreateProject, apiSignUp, gatewayOf, type ApiUser } from './web-api.
 import { ADMIN, billingAvailable, checkPage, newPerson, openContext, signIn, startWebPlatform } from './web-helpers.js';
 
 // The admin console: only for platform admins (the Next server refuses everyone else, as does the API),
-// users with search, filters, roles and forced sign-out, payments with refunds, the email log with
-// resend, dead letters and the health of every service.
+// users with search, filters, roles and forced sign-out, every project with search, filters and its
+// owner, payments with refunds, the email log with resend, dead letters and the health of every service.
 describe('the admin console in headless Chromium', () => {
   let platform: EmbeddedProcess;
   let browser: Browser;
@@ -15,10 +15,12 @@ describe('the admin console in headless Chromium', () => {
   const consoleErrors: string[] = [];
   const customer = newPerson('Customer');
   let customerApi: ApiUser;
+  const project = { name: 'Apollo Admin View', key: 'ADMAPO' };
 
   beforeAll(async () => {
     [platform, browser] = await Promise.all([startWebPlatform(), launchChromium()]);
     customerApi = await apiSignUp(platform, customer);
+    await apiCreateProject(platform, customerApi, project);
     ({ page: admin } = await openContext(browser, consoleErrors));
     await signIn(admin, platform, ADMIN);
   });
@@ -35,6 +37,7 @@ describe('the admin console in headless Chromium', () => {
     const response = await page.goto(`${platform.webUrl}/admin/users`);
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect((await page.goto(`${platform.webUrl}/admin/projects`))?.status()).toBe(404);
     await context.close();
   });
 
@@ -54,6 +57,29 @@ describe('the admin console in headless Chromium', () => {
     await admin.waitForURL(/\/admin\/users$/);
 
     await admin.getByRole('link', { name: customer.displayName }).click();
+    await admin.getByRole('heading', { name: customer.displayName }).waitFor();
+  });
+
+  it('finds projects by search and plan, and opens one with its owner and counts', async () => {
+    await admin.goto(`${platform.webUrl}/admin/projects`);
+    await admin.getByRole('link', { name: project.name }).waitFor();
+    await checkPage(admin, 'admin-projects');
+
+    await admin.getByLabel('Search').fill(project.key.toLowerCase());
+    await admin.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => admin.locator('tbody tr').count()).toBe(1);
+    await admin.getByLabel('Plan').selectOption('business');
+    await admin.getByRole('button', { name: 'Filter' }).click();
+    await admin.getByText('No projects match these filters.').waitFor();
+    await admin.getByRole('link', { name: 'Clear' }).click();
+    await admin.waitForURL(/\/admin\/projects$/);
+
+    await admin.getByRole('link', { name: project.name }).click();
+    await admin.getByRole('heading', { name: project.name }).waitFor();
+    const details = admin.locator('dl');
+    expect(await details.innerText()).toMatch(/Members\s+1\s+Tasks\s+0/);
+    await checkPage(admin, 'admin-project');
+    await details.getByRole('link', { name: customer.displayName }).click();
     await admin.getByRole('heading', { name: customer.displayName }).waitFor();
   });
 

@@ -72,3 +72,13 @@ export function Badge({ tone = 'neutral', children }: { readonly tone?: BadgeTon
 export function Skeleton({ className }: { readonly className?: string }) {
   return <span className={`${styles.skeleton} ${className ?? ''}`} aria-hidden="true" />;
 }
+
+/** One `label: value` line of a `<dl className={ui.details}>`. */
+export function DetailRow({ label, children }: { readonly label: string; readonly children: ReactNode }) {
+  return (
+    <div className={styles.detailRow}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -14,7 +14,9 @@ export function contentSecurityPolicy(nonce: string, isDevelopment: boolean): st
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
     // The dev overlay injects inline styles; production serves only stylesheet files.
     `style-src 'self' ${isDevelopment ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
-    "img-src 'self' data: blob:",
+    // Avatars are links to pictures anywhere on the web (docs/decisions/0008-web-avatars-csp.md): any
+    // HTTPS host, never plain HTTP. <img> cannot run script, and avatars are sent no Referer.
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -7,19 +7,20 @@ function initials(name: string): string {
 }
 
 /**
- * Pictures this page may show under its Content-Security-Policy (`img-src 'self' data:`): our own paths
- * and inline images. A picture on another host would be blocked (and logged as a CSP violation), so the
- * initials stand in for it; showing those needs an image proxy on our origin.
+ * Pictures this page may show under its Content-Security-Policy (`img-src 'self' data: blob: https:`):
+ * our own paths, inline images and any HTTPS address. Anything else (plain HTTP, other schemes) would be
+ * blocked and logged as a CSP violation, so the initials stand in for it.
  */
 export function displayableAvatar(url: string | null | undefined): string | null {
   if (!url) return null;
   if (url.startsWith('data:image/') || (url.startsWith('/') && !url.startsWith('//'))) return url;
-  return null;
+  return URL.canParse(url) && new URL(url).protocol === 'https:' ? url : null;
 }
 
 /**
  * The user's picture, or their initials. Fixed size (width/height attributes and CSS) so the header
- * never shifts when a picture loads; decorative, since the name is always written next to it.
+ * never shifts when a picture loads; decorative, since the name is always written next to it. No
+ * Referer: the picture's host learns nothing of which of our pages showed it.
  */
 export function Avatar({
   name,

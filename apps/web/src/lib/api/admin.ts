@@ -8,6 +8,9 @@ export type AdminUserQuery = Query<'/api/v1/admin/users', 'get'>;
 export type AdminUser = Answer<'/api/v1/admin/users/{id}', 'get'>;
 export type PlatformRole = 'customer' | 'admin';
 export const PLATFORM_ROLES: readonly PlatformRole[] = ['customer', 'admin'];
+export type AdminProjectPage = Answer<'/api/v1/admin/projects', 'get'>;
+export type AdminProjectQuery = Query<'/api/v1/admin/projects', 'get'>;
+export type AdminProject = Answer<'/api/v1/admin/projects/{id}', 'get'>;
 export type EmailDeliveryPage = Answer<'/api/v1/admin/emails', 'get'>;
 export type EmailDelivery = ItemOf<EmailDeliveryPage>;
 export type DeadLetterPage = Answer<'/api/v1/admin/dead-letters', 'get'>;
@@ -35,6 +38,12 @@ export const adminApi = {
 
   setRoles: (caller: Caller, id: string, roles: PlatformRole[]) =>
     settle(api.PUT('/api/v1/admin/users/{id}/roles', { ...user(id), body: { roles }, ...as(caller) }), 'json'),
+
+  projects: (caller: Caller, query: AdminProjectQuery): Promise<GatewayResult<AdminProjectPage>> =>
+    settle(api.GET('/api/v1/admin/projects', { params: { query }, ...as(caller) }), 'json'),
+
+  project: (caller: Caller, id: string): Promise<GatewayResult<AdminProject>> =>
+    settle(api.GET('/api/v1/admin/projects/{id}', { params: { path: { id } }, ...as(caller) }), 'json'),
 
   emails: (caller: Caller, query: Query<'/api/v1/admin/emails', 'get'>): Promise<GatewayResult<EmailDeliveryPage>> =>
     settle(api.GET('/api/v1/admin/emails', { params: { query }, ...as(caller) }), 'json'),

@@ -1,60 +1,37 @@
 import 'server-only';
-import type { ApiClientOf } from '@msp/api-client';
 import { api, as, settle, type Caller, type GatewayResult } from '../gateway-core';
-import type { BillingPaths, Checkout, Money, Payment, PaymentPage, Plan } from './billing-contract';
+import type { Answer, Body, ItemOf, Query } from './types';
 
-export type { Checkout, Plan } from './billing-contract';
+export type Plan = ItemOf<Answer<'/api/v1/plans', 'get'>>;
+export type Checkout = Answer<'/api/v1/projects/{projectId}/checkout', 'post', 201>;
+export type PaymentPage = Answer<'/api/v1/projects/{projectId}/payments', 'get'>;
+export type Payment = ItemOf<PaymentPage>;
+export type PaymentQuery = Query<'/api/v1/admin/payments', 'get'>;
+export type PaymentStatus = Payment['status'];
+export type PaidPlanId = Body<'/api/v1/projects/{projectId}/checkout', 'post'>['planId'];
 
-// See billing-contract.ts: the same generated client, typed by API.md's billing shapes until the OpenAPI
-// document describes them.
-const billing = api as unknown as ApiClientOf<BillingPaths>;
+const PAID_PLANS: readonly string[] = ['pro', 'business'] satisfies PaidPlanId[];
+const PAYMENT_STATUSES: readonly string[] = [
+  'pending',
+  'processing',
+  'succeeded',
+  'failed',
+  'refunded',
+  'unknown',
+] satisfies PaymentStatus[];
 
-/** A payment with its money read one way, whichever shape the gateway sends. */
-export interface PaymentView {
-  readonly id: string;
-  readonly planId: string;
-  readonly projectId: string | null;
-  readonly amount: number;
-  readonly currency: string;
-  readonly status: string;
-  readonly createdAt: string;
-  readonly receiptNumber: string | null;
-  readonly refundedAmount: number;
-  readonly failureReason: string | null;
-}
+/** Form fields arrive as strings: these say whether one names a plan one can buy, or a payment status. */
+export const isPaidPlan = (value: string): value is PaidPlanId => PAID_PLANS.includes(value);
+export const isPaymentStatus = (value: string): value is PaymentStatus => PAYMENT_STATUSES.includes(value);
 
-function money(value: Money | number | null | undefined, currency: string | undefined): Money {
-  if (value === null || value === undefined) return { amount: 0, currency: currency ?? 'EUR' };
-  return typeof value === 'number' ? { amount: value, currency: currency ?? 'EUR' } : value;
-}
-
-export function paymentView(payment: Payment): PaymentView {
-  const amount = money(payment.amount, payment.currency);
-  return {
-    id: payment.id,
-    planId: payment.planId,
-    projectId: payment.projectId ?? null,
-    amount: amount.amount,
-    currency: amount.currency,
-    status: payment.status,
-    createdAt: payment.createdAt,
-    receiptNumber: payment.receiptNumber || null,
-    refundedAmount: money(payment.refundedAmount, amount.currency).amount,
-    failureReason: payment.failureReason || null,
-  };
-}
-
-function pageView(result: GatewayResult<PaymentPage>): GatewayResult<{ items: PaymentView[]; nextCursor: string | null }> {
-  if (!result.ok) return result;
-  return { ok: true, data: { items: result.data.items.map(paymentView), nextCursor: result.data.nextCursor ?? null } };
-}
+const payment = (paymentId: string) => ({ params: { path: { paymentId } } });
 
 export const billingApi = {
-  plans: (caller: Caller): Promise<GatewayResult<{ items: Plan[] }>> => settle(billing.GET('/api/v1/plans', as(caller)), 'json'),
+  plans: (caller: Caller): Promise<GatewayResult<{ items: Plan[] }>> => settle(api.GET('/api/v1/plans', as(caller)), 'json'),
 
-  checkout: (caller: Caller, projectId: string, planId: string, idempotencyKey: string): Promise<GatewayResult<Checkout>> =>
+  checkout: (caller: Caller, projectId: string, planId: PaidPlanId, idempotencyKey: string): Promise<GatewayResult<Checkout>> =>
     settle(
-      billing.POST('/api/v1/projects/{projectId}/checkout', {
+      api.POST('/api/v1/projects/{projectId}/checkout', {
         params: { path: { projectId } },
         body: { planId },
         ...as(caller, { idempotencyKey }),
@@ -62,26 +39,19 @@ export const billingApi = {
       'json',
     ),
 
-  confirm: async (caller: Caller, paymentId: string, paymentMethod: string): Promise<GatewayResult<PaymentView>> => {
-    const result = await settle(
-      billing.POST('/api/v1/payments/{paymentId}/confirm', { params: { path: { paymentId } }, body: { paymentMethod }, ...as(caller) }),
-      'json',
-    );
-    return result.ok ? { ok: true, data: paymentView(result.data) } : result;
-  },
+  confirm: (caller: Caller, paymentId: string, paymentMethod: string): Promise<GatewayResult<Payment>> =>
+    settle(api.POST('/api/v1/payments/{paymentId}/confirm', { ...payment(paymentId), body: { paymentMethod }, ...as(caller) }), 'json'),
 
-  projectPayments: async (caller: Caller, projectId: string, query: { limit?: number; cursor?: string }) =>
-    pageView(
-      await settle(billing.GET('/api/v1/projects/{projectId}/payments', { params: { path: { projectId }, query }, ...as(caller) }), 'json'),
-    ),
+  projectPayments: (caller: Caller, projectId: string, query: { limit?: number; cursor?: string }): Promise<GatewayResult<PaymentPage>> =>
+    settle(api.GET('/api/v1/projects/{projectId}/payments', { params: { path: { projectId }, query }, ...as(caller) }), 'json'),
 
-  allPayments: async (caller: Caller, query: { status?: string; projectId?: string; limit?: number; cursor?: string }) =>
-    pageView(await settle(billing.GET('/api/v1/admin/payments', { params: { query }, ...as(caller) }), 'json')),
+  allPayments: (caller: Caller, query: PaymentQuery): Promise<GatewayResult<PaymentPage>> =>
+    settle(api.GET('/api/v1/admin/payments', { params: { query }, ...as(caller) }), 'json'),
 
-  refund: (caller: Caller, paymentId: string, amount: number | undefined, idempotencyKey: string): Promise<GatewayResult<unknown>> =>
+  refund: (caller: Caller, paymentId: string, amount: number | undefined, idempotencyKey: string) =>
     settle(
-      billing.POST('/api/v1/admin/payments/{paymentId}/refund', {
-        params: { path: { paymentId } },
+      api.POST('/api/v1/admin/payments/{paymentId}/refund', {
+        ...payment(paymentId),
         body: amount === undefined ? {} : { amount },
         ...as(caller, { idempotencyKey }),
       }),

@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { readonly children: Rea
       <div className={ui.stack}>
         <nav aria-label={t.sections} className={tabs.tabs}>
           <TabLink href="/admin/users" label={t.users} />
+          <TabLink href="/admin/projects" label={t.projects} />
           <TabLink href="/admin/payments" label={t.payments} />
           <TabLink href="/admin/emails" label={t.emails} />
           <TabLink href="/admin/dead-letters" label={t.deadLetters} />

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '../../../../components/action-button';
+import { DataTable } from '../../../../components/data-table';
 import { Badge, Panel } from '../../../../components/page-parts';
 import ui from '../../../../components/ui.module.css';
 import { fill, formatDateTime } from '../../../../i18n/format';
 import { getI18n } from '../../../../i18n/server';
-import { accountApi } from '../../../../lib/api/account';
+import { accountApi, type Session } from '../../../../lib/api/account';
 import { must, requireCaller } from '../../../../lib/caller';
 import { getCurrentUser } from '../../../../lib/current-user';
 import { revokeOtherSessions, revokeSession } from './actions';
@@ -55,45 +56,36 @@ export default async function SecurityPage() {
         {user.me.mfaEnabled ? <DisableTotp m={t} /> : <TotpSetup m={t} />}
       </Panel>
       <Panel title={t.sessions} lead={t.sessionsLead}>
-        <div className={ui.tableWrap}>
-          <table className={ui.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t.device}</th>
-                <th scope="col">{t.ip}</th>
-                <th scope="col">{t.started}</th>
-                <th scope="col">{t.lastUsed}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.revoke}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.items.map((session) => {
-                const device = deviceName(session.userAgent, t.unknownDevice);
-                return (
-                  <tr key={session.id}>
-                    <td>
-                      {device} {session.current && <Badge tone="success">{t.current}</Badge>}
-                    </td>
-                    <td className={ui.mono}>{session.ip ?? '—'}</td>
-                    <td className={ui.nowrap}>{formatDateTime(session.createdAt, i18n)}</td>
-                    <td className={ui.nowrap}>{formatDateTime(session.lastUsedAt, i18n)}</td>
-                    <td>
-                      <ActionButton
-                        action={revokeSession}
-                        fields={{ sessionId: session.id, current: String(session.current) }}
-                        label={t.revoke}
-                        ariaLabel={fill(t.revokeSession, { device })}
-                        variant="secondary"
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<Session>
+          rows={sessions.items}
+          rowKey={(session) => session.id}
+          columns={[
+            {
+              header: t.device,
+              cell: (session) => (
+                <>
+                  {deviceName(session.userAgent, t.unknownDevice)} {session.current && <Badge tone="success">{t.current}</Badge>}
+                </>
+              ),
+            },
+            { header: t.ip, className: ui.mono, cell: (session) => session.ip ?? '—' },
+            { header: t.started, className: ui.nowrap, cell: (session) => formatDateTime(session.createdAt, i18n) },
+            { header: t.lastUsed, className: ui.nowrap, cell: (session) => formatDateTime(session.lastUsedAt, i18n) },
+            {
+              header: t.revoke,
+              hiddenHeader: true,
+              cell: (session) => (
+                <ActionButton
+                  action={revokeSession}
+                  fields={{ sessionId: session.id, current: String(session.current) }}
+                  label={t.revoke}
+                  ariaLabel={fill(t.revokeSession, { device: deviceName(session.userAgent, t.unknownDevice) })}
+                  variant="secondary"
+                />
+              ),
+            },
+          ]}
+        />
         <div>
           <ActionButton action={revokeOtherSessions} fields={{}} label={t.revokeOthers} variant="secondary" />
         </div>

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '../../../../components/action-button';
+import { DataTable } from '../../../../components/data-table';
 import { EmptyState } from '../../../../components/page-parts';
 import ui from '../../../../components/ui.module.css';
 import { fill, formatDateTime } from '../../../../i18n/format';
 import { getI18n } from '../../../../i18n/server';
 import { requireAdmin } from '../../../../lib/admin-guard';
-import { adminApi } from '../../../../lib/api/admin';
+import { adminApi, type DeadLetter } from '../../../../lib/api/admin';
 import { must } from '../../../../lib/caller';
 import styles from '../admin.module.css';
 import { redriveDeadLetter } from './actions';
@@ -29,49 +30,39 @@ export default async function DeadLettersPage() {
       {page.items.length === 0 ? (
         <EmptyState title={t.noDeadLetters} />
       ) : (
-        <div className={ui.tableWrap}>
-          <table className={ui.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t.queue}</th>
-                <th scope="col">{t.event}</th>
-                <th scope="col">{t.reason}</th>
-                <th scope="col">{t.attempts}</th>
-                <th scope="col">{t.deadLetteredAt}</th>
-                <th scope="col">{t.payload}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.redrive}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((letter) => (
-                <tr key={letter.id}>
-                  <td className={ui.mono}>{letter.queue}</td>
-                  <td className={ui.mono}>{letter.eventType ?? letter.eventId}</td>
-                  <td className={styles.wrap}>{letter.reason}</td>
-                  <td>{letter.attempts}</td>
-                  <td className={ui.nowrap}>{formatDateTime(letter.deadLetteredAt, i18n) || '—'}</td>
-                  <td>
-                    <details>
-                      <summary>{t.payload}</summary>
-                      <pre className={styles.payload}>{payloadText(letter.payload)}</pre>
-                    </details>
-                  </td>
-                  <td>
-                    <ActionButton
-                      action={redriveDeadLetter}
-                      fields={{ deadLetterId: letter.id }}
-                      label={t.redrive}
-                      ariaLabel={fill(t.redriveOf, { id: letter.eventId })}
-                      variant="secondary"
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<DeadLetter>
+          rows={page.items}
+          rowKey={(letter) => letter.id}
+          columns={[
+            { header: t.queue, className: ui.mono, cell: (letter) => letter.queue },
+            { header: t.event, className: ui.mono, cell: (letter) => letter.eventType ?? letter.eventId },
+            { header: t.reason, className: styles.wrap, cell: (letter) => letter.reason },
+            { header: t.attempts, cell: (letter) => letter.attempts },
+            { header: t.deadLetteredAt, className: ui.nowrap, cell: (letter) => formatDateTime(letter.deadLetteredAt, i18n) || '—' },
+            {
+              header: t.payload,
+              cell: (letter) => (
+                <details>
+                  <summary>{t.payload}</summary>
+                  <pre className={styles.payload}>{payloadText(letter.payload)}</pre>
+                </details>
+              ),
+            },
+            {
+              header: t.redrive,
+              hiddenHeader: true,
+              cell: (letter) => (
+                <ActionButton
+                  action={redriveDeadLetter}
+                  fields={{ deadLetterId: letter.id }}
+                  label={t.redrive}
+                  ariaLabel={fill(t.redriveOf, { id: letter.eventId })}
+                  variant="secondary"
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );

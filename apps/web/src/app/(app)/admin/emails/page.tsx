@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ActionButton } from '../../../../components/action-button';
+import { DataTable } from '../../../../components/data-table';
 import { Badge, EmptyState } from '../../../../components/page-parts';
+import { Pager } from '../../../../components/pager';
 import ui from '../../../../components/ui.module.css';
 import { fill, formatDateTime } from '../../../../i18n/format';
 import { getI18n } from '../../../../i18n/server';
 import { requireAdmin } from '../../../../lib/admin-guard';
-import { adminApi } from '../../../../lib/api/admin';
+import { adminApi, type EmailDelivery } from '../../../../lib/api/admin';
 import { must } from '../../../../lib/caller';
 import { newIdempotencyKey } from '../../../../lib/idempotency';
+import { param, type SearchParams } from '../../../../lib/search-params';
 import styles from '../admin.module.css';
 import { resendEmail } from './actions';
 
@@ -16,17 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.admin.emails };
 }
 
-interface EmailsPageProps {
-  readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
-export default async function AdminEmailsPage({ searchParams }: EmailsPageProps) {
+export default async function AdminEmailsPage({ searchParams }: { readonly searchParams: Promise<SearchParams> }) {
   const caller = await requireAdmin();
-  const { cursor } = await searchParams;
-  const [page, i18n] = await Promise.all([
-    adminApi.emails(caller, { limit: 50, ...(typeof cursor === 'string' && { cursor }) }).then(must),
-    getI18n(),
-  ]);
+  const cursor = param((await searchParams).cursor);
+  const [page, i18n] = await Promise.all([adminApi.emails(caller, { limit: 50, ...(cursor && { cursor }) }).then(must), getI18n()]);
   const { m } = i18n;
   const t = m.admin;
   return (
@@ -35,57 +30,44 @@ export default async function AdminEmailsPage({ searchParams }: EmailsPageProps)
       {page.items.length === 0 ? (
         <EmptyState title={t.noEmails} />
       ) : (
-        <div className={ui.tableWrap}>
-          <table className={ui.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t.to}</th>
-                <th scope="col">{t.template}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.attempts}</th>
-                <th scope="col">{t.lastError}</th>
-                <th scope="col">{t.created}</th>
-                <th scope="col">{t.sentAt}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.resend}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((email) => (
-                <tr key={email.id}>
-                  <td className={styles.wrap}>{email.to}</td>
-                  <td className={ui.mono}>{email.template}</td>
-                  <td>
-                    <Badge tone={email.status === 'sent' ? 'success' : email.status === 'failed' ? 'danger' : 'neutral'}>
-                      {email.status}
-                    </Badge>
-                  </td>
-                  <td>{email.attempts}</td>
-                  <td className={styles.wrap}>{email.lastError ?? '—'}</td>
-                  <td className={ui.nowrap}>{formatDateTime(email.createdAt, i18n)}</td>
-                  <td className={ui.nowrap}>{formatDateTime(email.sentAt, i18n) || '—'}</td>
-                  <td>
-                    <ActionButton
-                      action={resendEmail}
-                      fields={{ deliveryId: email.id, idempotencyKey: newIdempotencyKey() }}
-                      label={t.resend}
-                      ariaLabel={fill(t.resendTo, { template: email.template, to: email.to })}
-                      variant="secondary"
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<EmailDelivery>
+          rows={page.items}
+          rowKey={(email) => email.id}
+          columns={[
+            { header: t.to, className: styles.wrap, cell: (email) => email.to },
+            { header: t.template, className: ui.mono, cell: (email) => email.template },
+            {
+              header: t.status,
+              cell: (email) => (
+                <Badge tone={email.status === 'sent' ? 'success' : email.status === 'failed' ? 'danger' : 'neutral'}>{email.status}</Badge>
+              ),
+            },
+            { header: t.attempts, cell: (email) => email.attempts },
+            { header: t.lastError, className: styles.wrap, cell: (email) => email.lastError ?? '—' },
+            { header: t.created, className: ui.nowrap, cell: (email) => formatDateTime(email.createdAt, i18n) },
+            { header: t.sentAt, className: ui.nowrap, cell: (email) => formatDateTime(email.sentAt, i18n) || '—' },
+            {
+              header: t.resend,
+              hiddenHeader: true,
+              cell: (email) => (
+                <ActionButton
+                  action={resendEmail}
+                  fields={{ deliveryId: email.id, idempotencyKey: newIdempotencyKey() }}
+                  label={t.resend}
+                  ariaLabel={fill(t.resendTo, { template: email.template, to: email.to })}
+                  variant="secondary"
+                />
+              ),
+            },
+          ]}
+        />
       )}
-      {page.nextCursor && (
-        <nav className={ui.pager} aria-label={m.common.pagination}>
-          {typeof cursor === 'string' ? <Link href="/admin/emails">{m.common.firstPage}</Link> : <span />}
-          <Link href={`/admin/emails?cursor=${encodeURIComponent(page.nextCursor)}`}>{m.common.nextPage}</Link>
-        </nav>
-      )}
+      <Pager
+        previous={cursor ? '/admin/emails' : undefined}
+        next={page.nextCursor ? `/admin/emails?cursor=${encodeURIComponent(page.nextCursor)}` : undefined}
+        m={m.common}
+        previousIsFirst
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '../../../../../components/action-button';
-import { Badge, Panel } from '../../../../../components/page-parts';
+import { Badge, DetailRow, Panel } from '../../../../../components/page-parts';
 import ui from '../../../../../components/ui.module.css';
 import { formatDateTime } from '../../../../../i18n/format';
 import { getI18n } from '../../../../../i18n/server';
@@ -25,27 +25,23 @@ export default async function AdminUserPage({ params }: AdminUserPageProps) {
   const [user, i18n] = await Promise.all([adminApi.user(caller, userId).then(must), getI18n()]);
   const { m } = i18n;
   const t = m.admin;
-  const row = (label: string, value: React.ReactNode) => (
-    <div className={ui.detailRow}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
   return (
     <div className={ui.stack}>
       <Link href="/admin/users">← {t.user.back}</Link>
       <Panel title={user.displayName || user.email}>
         <dl className={ui.details}>
-          {row(t.email, user.email)}
-          {row(t.status, <Badge tone={user.status === 'active' ? 'success' : 'danger'}>{t.userStatus[user.status] ?? user.status}</Badge>)}
-          {row(t.roles, user.roles.map((role) => t.platformRoles[role] ?? role).join(', '))}
-          {row(t.verified, user.emailVerified ? m.common.yes : m.common.no)}
-          {row(t.user.mfa, user.mfaEnabled ? m.common.yes : m.common.no)}
-          {row(t.user.sessions, user.sessionsCount)}
-          {row(t.user.projects, user.projectsCount)}
-          {row(t.user.locale, user.locale ?? '—')}
-          {row(t.user.timezone, user.timezone ?? '—')}
-          {row(t.created, formatDateTime(user.createdAt, i18n))}
+          <DetailRow label={t.email}>{user.email}</DetailRow>
+          <DetailRow label={t.status}>
+            <Badge tone={user.status === 'active' ? 'success' : 'danger'}>{t.userStatus[user.status] ?? user.status}</Badge>
+          </DetailRow>
+          <DetailRow label={t.roles}>{user.roles.map((role) => t.platformRoles[role] ?? role).join(', ')}</DetailRow>
+          <DetailRow label={t.verified}>{user.emailVerified ? m.common.yes : m.common.no}</DetailRow>
+          <DetailRow label={t.user.mfa}>{user.mfaEnabled ? m.common.yes : m.common.no}</DetailRow>
+          <DetailRow label={t.user.sessions}>{user.sessionsCount}</DetailRow>
+          <DetailRow label={t.user.projects}>{user.projectsCount}</DetailRow>
+          <DetailRow label={t.user.locale}>{user.locale ?? '—'}</DetailRow>
+          <DetailRow label={t.user.timezone}>{user.timezone ?? '—'}</DetailRow>
+          <DetailRow label={t.created}>{formatDateTime(user.createdAt, i18n)}</DetailRow>
         </dl>
       </Panel>
       {user.status !== 'deleted' && (

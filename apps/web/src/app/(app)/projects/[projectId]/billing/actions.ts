@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache';
 import { fill, formatMoney } from '../../../../../i18n/format';
 import { getI18n } from '../../../../../i18n/server';
-import { billingApi } from '../../../../../lib/api/billing';
+import { billingApi, isPaidPlan } from '../../../../../lib/api/billing';
 import { redirectIfSignedOut, requireCaller } from '../../../../../lib/caller';
 import { generalMessage, textField } from '../../../../../lib/form-state';
 import { keyAfter, newIdempotencyKey } from '../../../../../lib/idempotency';
@@ -73,6 +73,7 @@ export async function checkoutStep(previous: CheckoutState, formData: FormData):
 
   const planId = textField(formData, 'planId');
   const key = textField(formData, 'idempotencyKey') || previous.idempotencyKey;
+  if (!isPaidPlan(planId)) return { step: 'plans', idempotencyKey: key, error: m.common.notFound };
   const result = await billingApi.checkout(caller, projectId, planId, key);
   if (!result.ok) {
     redirectIfSignedOut(result.problem);

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '../../../../../components/data-table';
 import { EmptyState, Panel } from '../../../../../components/page-parts';
 import ui from '../../../../../components/ui.module.css';
 import { fill, formatDateTime, formatMoney, plural } from '../../../../../i18n/format';
 import { getI18n } from '../../../../../i18n/server';
 import type { I18n } from '../../../../../i18n/server';
-import { billingApi, type Plan } from '../../../../../lib/api/billing';
+import { billingApi, type Payment, type Plan } from '../../../../../lib/api/billing';
 import { redirectIfSignedOut, requireCaller } from '../../../../../lib/caller';
 import { newIdempotencyKey } from '../../../../../lib/idempotency';
 import { getProject, permissionsOf } from '../../../../../lib/project-context';
@@ -80,36 +81,23 @@ export default async function BillingPage({ params }: BillingPageProps) {
         ) : payments.data.items.length === 0 ? (
           <EmptyState title={t.noPayments} />
         ) : (
-          <div className={ui.tableWrap}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">{t.date}</th>
-                  <th scope="col">{t.plan}</th>
-                  <th scope="col">{t.amount}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.receipt}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {payments.data.items.map((payment) => (
-                  <tr key={payment.id}>
-                    <td className={ui.nowrap}>{formatDateTime(payment.createdAt, i18n)}</td>
-                    <td>{plans.data.items.find((plan) => plan.id === payment.planId)?.name ?? payment.planId}</td>
-                    <td className={ui.nowrap}>{formatMoney(payment.amount, payment.currency, i18n.intlLocale)}</td>
-                    <td>
-                      <PaymentStatus status={payment.status} m={t} />
-                    </td>
-                    <td>
-                      {(payment.status === 'succeeded' || payment.status === 'refunded') && (
-                        <Link href={`/projects/${projectId}/billing/receipts/${payment.id}`}>{t.viewReceipt}</Link>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<Payment>
+            rows={payments.data.items}
+            rowKey={(payment) => payment.id}
+            columns={[
+              { header: t.date, className: ui.nowrap, cell: (payment) => formatDateTime(payment.createdAt, i18n) },
+              { header: t.plan, cell: (payment) => plans.data.items.find((plan) => plan.id === payment.planId)?.name ?? payment.planId },
+              { header: t.amount, className: ui.nowrap, cell: (payment) => formatMoney(payment.amount, payment.currency, i18n.intlLocale) },
+              { header: t.status, cell: (payment) => <PaymentStatus status={payment.status} m={t} /> },
+              {
+                header: t.receipt,
+                cell: (payment) =>
+                  (payment.status === 'succeeded' || payment.status === 'refunded') && (
+                    <Link href={`/projects/${projectId}/billing/receipts/${payment.id}`}>{t.viewReceipt}</Link>
+                  ),
+              },
+            ]}
+          />
         )}
       </Panel>
     </div>

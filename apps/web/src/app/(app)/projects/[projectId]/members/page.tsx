@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '../../../../../components/action-button';
+import { DataTable } from '../../../../../components/data-table';
 import { Badge, Panel } from '../../../../../components/page-parts';
 import ui from '../../../../../components/ui.module.css';
 import { fill, formatDate } from '../../../../../i18n/format';
 import { getI18n } from '../../../../../i18n/server';
-import { projectsApi } from '../../../../../lib/api/projects';
+import { projectsApi, type Invitation, type Member } from '../../../../../lib/api/projects';
 import { must, requireCaller } from '../../../../../lib/caller';
 import { getCurrentUser } from '../../../../../lib/current-user';
 import { newIdempotencyKey } from '../../../../../lib/idempotency';
@@ -37,110 +38,93 @@ export default async function MembersPage({ params }: MembersPageProps) {
     <div className={styles.layout}>
       <div className={ui.stack}>
         <Panel title={t.title} lead={`${t.lead} ${t.roles}`}>
-          <div className={ui.tableWrap}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.role}</th>
-                  <th scope="col">{t.joined}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{m.common.remove}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => {
-                  const self = member.userId === myId;
-                  return (
-                    <tr key={member.userId}>
-                      <td>
-                        <div>
-                          {member.displayName} {self && <Badge>{t.you}</Badge>}
-                        </div>
-                        <div className={styles.email}>{member.email}</div>
-                      </td>
-                      <td>
-                        {canManage ? (
-                          <RoleForm
-                            projectId={projectId}
-                            userId={member.userId}
-                            name={member.displayName}
-                            role={member.role}
-                            m={m.workspace}
-                            saveLabel={m.common.save}
-                          />
-                        ) : (
-                          m.workspace.role[member.role]
-                        )}
-                      </td>
-                      <td className={ui.nowrap}>{formatDate(member.joinedAt, i18n)}</td>
-                      <td>
-                        {self ? (
-                          <ActionButton
-                            action={removeMember}
-                            fields={{ projectId, userId: member.userId, name: member.displayName, self: 'true' }}
-                            label={t.leave}
-                            confirm={`${t.leave}?`}
-                            variant="secondary"
-                          />
-                        ) : (
-                          canManage && (
-                            <ActionButton
-                              action={removeMember}
-                              fields={{ projectId, userId: member.userId, name: member.displayName }}
-                              label={m.common.remove}
-                              ariaLabel={fill(t.removeMember, { name: member.displayName })}
-                              confirm={`${fill(t.removeMember, { name: member.displayName })}?`}
-                              variant="secondary"
-                            />
-                          )
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<Member>
+            rows={members}
+            rowKey={(member) => member.userId}
+            columns={[
+              {
+                header: t.name,
+                cell: (member) => (
+                  <>
+                    <div>
+                      {member.displayName} {member.userId === myId && <Badge>{t.you}</Badge>}
+                    </div>
+                    <div className={styles.email}>{member.email}</div>
+                  </>
+                ),
+              },
+              {
+                header: t.role,
+                cell: (member) =>
+                  canManage ? (
+                    <RoleForm
+                      projectId={projectId}
+                      userId={member.userId}
+                      name={member.displayName}
+                      role={member.role}
+                      m={m.workspace}
+                      saveLabel={m.common.save}
+                    />
+                  ) : (
+                    m.workspace.role[member.role]
+                  ),
+              },
+              { header: t.joined, className: ui.nowrap, cell: (member) => formatDate(member.joinedAt, i18n) },
+              {
+                header: m.common.remove,
+                hiddenHeader: true,
+                cell: (member) =>
+                  member.userId === myId ? (
+                    <ActionButton
+                      action={removeMember}
+                      fields={{ projectId, userId: member.userId, name: member.displayName, self: 'true' }}
+                      label={t.leave}
+                      confirm={`${t.leave}?`}
+                      variant="secondary"
+                    />
+                  ) : (
+                    canManage && (
+                      <ActionButton
+                        action={removeMember}
+                        fields={{ projectId, userId: member.userId, name: member.displayName }}
+                        label={m.common.remove}
+                        ariaLabel={fill(t.removeMember, { name: member.displayName })}
+                        confirm={`${fill(t.removeMember, { name: member.displayName })}?`}
+                        variant="secondary"
+                      />
+                    )
+                  ),
+              },
+            ]}
+          />
         </Panel>
         {canManage && (
           <Panel title={t.pending}>
             {invitations.length === 0 ? (
               <p className={ui.muted}>{t.noPending}</p>
             ) : (
-              <div className={ui.tableWrap}>
-                <table className={ui.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.email}</th>
-                      <th scope="col">{t.role}</th>
-                      <th scope="col">{t.expiry}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t.revoke}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invitations.map((invitation) => (
-                      <tr key={invitation.id}>
-                        <td>{invitation.email}</td>
-                        <td>{m.workspace.role[invitation.role]}</td>
-                        <td className={ui.nowrap}>{formatDate(invitation.expiresAt, i18n)}</td>
-                        <td>
-                          <ActionButton
-                            action={revokeInvitation}
-                            fields={{ projectId, invitationId: invitation.id, email: invitation.email }}
-                            label={t.revoke}
-                            ariaLabel={fill(t.revokeInvitation, { email: invitation.email })}
-                            variant="secondary"
-                          />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable<Invitation>
+                rows={invitations}
+                rowKey={(invitation) => invitation.id}
+                columns={[
+                  { header: t.email, cell: (invitation) => invitation.email },
+                  { header: t.role, cell: (invitation) => m.workspace.role[invitation.role] },
+                  { header: t.expiry, className: ui.nowrap, cell: (invitation) => formatDate(invitation.expiresAt, i18n) },
+                  {
+                    header: t.revoke,
+                    hiddenHeader: true,
+                    cell: (invitation) => (
+                      <ActionButton
+                        action={revokeInvitation}
+                        fields={{ projectId, invitationId: invitation.id, email: invitation.email }}
+                        label={t.revoke}
+                        ariaLabel={fill(t.revokeInvitation, { email: invitation.email })}
+                        variant="secondary"
+                      />
+                    ),
+                  },
+                ]}
+              />
             )}
           </Panel>
         )}
