@@ -47,6 +47,10 @@ export const projects = projectSchema.table(
     uniqueIndex('projects_key_live_idx')
       .on(table.key)
       .where(sql`${table.deletedAt} is null`),
+    // The admin directory pages live projects newest first (keyset on created_at, id; read backwards).
+    index('projects_live_created_idx')
+      .on(table.createdAt, table.id)
+      .where(sql`${table.deletedAt} is null`),
     check('projects_key_format_check', sql`${table.key} ~ '^[A-Z][A-Z0-9]{1,9}$'`),
     check('projects_plan_check', sql`${table.plan} in ('free', 'pro', 'business')`),
     check('projects_next_task_number_check', sql`${table.nextTaskNumber} >= 1`),

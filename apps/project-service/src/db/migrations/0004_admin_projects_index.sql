@@ -1,0 +1,1 @@
+CREATE INDEX "projects_live_created_idx" ON "projects"."projects" USING btree ("created_at","id") WHERE "projects"."projects"."deleted_at" is null;
