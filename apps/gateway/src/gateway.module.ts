@@ -36,7 +36,8 @@ import { MembersController } from './projects/members.controller.js';
 import { ProjectReadCache } from './projects/project-read-cache.js';
 import { ProjectsController } from './projects/projects.controller.js';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter.js';
-import { RATE_LIMITS, RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RequestBudget } from './rate-limit/request-budget.js';
 import { AccessTokenVerifier } from './security/access-token-verifier.js';
 import { AuthenticationGuard } from './security/authentication.guard.js';
 import { JwksKeyStore } from './security/jwks-key-store.js';
@@ -131,7 +132,11 @@ export class GatewayModule {
           inject: [GatewayCaches],
           useFactory: (caches: GatewayCaches) => new FixedWindowLimiter(caches.rateLimits, config.rateLimits.windowSeconds),
         },
-        { provide: RATE_LIMITS, useValue: config.rateLimits },
+        {
+          provide: RequestBudget,
+          inject: [FixedWindowLimiter],
+          useFactory: (limiter: FixedWindowLimiter) => new RequestBudget(limiter, config.rateLimits, logger),
+        },
         {
           provide: IdempotencyStore,
           inject: [GatewayCaches],

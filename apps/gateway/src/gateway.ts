@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, startTracing, type Cache, type Logger } from '@msp/platform';
+import { createLogger, RevocationList, startTracing, type Cache, type Logger } from '@msp/platform';
 import type { GatewayConfig } from './config.js';
 import { GATEWAY_CONTROLLERS, GatewayModule } from './gateway.module.js';
 import type { GatewayClients } from './grpc/grpc-clients.module.js';
@@ -15,6 +15,10 @@ import { NestLoggerBridge } from './http/nest-logger.js';
 import { answerClientError, answerFrameworkError } from './http/problem.filter.js';
 import { installAdmissionControl } from './overload/admission-hook.js';
 import { closeWithin } from './overload/graceful-close.js';
+import { installProjectFastRead } from './projects/project-fast-read.js';
+import { ProjectReadCache } from './projects/project-read-cache.js';
+import { RequestBudget } from './rate-limit/request-budget.js';
+import { AccessTokenVerifier } from './security/access-token-verifier.js';
 
 /** JSON bodies above this are refused with 413 before they are buffered in full. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -110,6 +114,13 @@ export async function startGateway(
   installMetricsRoute(app.getHttpAdapter().getInstance());
   installHttpHooks(app.getHttpAdapter().getInstance(), logger);
   installAdmissionControl(app.getHttpAdapter().getInstance(), config.admission);
+  // A preHandler, so after all of the above; it shares the Nest route's budget, verifier and caches.
+  installProjectFastRead(app.getHttpAdapter().getInstance(), {
+    budget: app.get(RequestBudget),
+    verifier: app.get(AccessTokenVerifier),
+    revocations: app.get(RevocationList),
+    reads: app.get(ProjectReadCache),
+  });
 
   try {
     await app.listen(config.port, config.host);

@@ -7,6 +7,7 @@ export * from './db/open-database.js';
 export * from './db/transactional-tables.js';
 export * from './cache/cache.port.js';
 export * from './cache/counted-cache.js';
+export * from './cache/key-prefixed-cache.js';
 export * from './cache/memory-cache.js';
 export * from './cache/redis-cache.js';
 export * from './cache/generation-checked-cache.js';

@@ -3,8 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { endpointOf } from '../http/endpoint.decorator.js';
 import { RequestBudget } from './request-budget.js';
 
-export const RATE_LIMITS = Symbol('RateLimitConfig');
-
 /**
  * Global guard, before authentication so floods of bad tokens are throttled too. Every route draws on
  * a generous global budget per client address; routes of a group (sign-in, sign-up and reset, …)

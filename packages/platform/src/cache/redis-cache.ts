@@ -14,6 +14,13 @@ export interface RedisCacheOptions {
   logger?: Logger;
 }
 
+/** INCR, and an expiry only if the key has none yet (NX keeps the first one: the window is fixed). */
+const INCREMENT_IN_WINDOW = `
+local count = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1], 'NX')
+return count
+`;
+
 /** The distributed-mode cache. */
 export class RedisCache implements Cache {
   private readonly redis: Redis;
@@ -28,6 +35,7 @@ export class RedisCache implements Cache {
       // write: measured on the gateway, one write per command was its largest single cost.
       enableAutoPipelining: true,
     });
+    this.redis.defineCommand('incrementInWindow', { numberOfKeys: 1, lua: INCREMENT_IN_WINDOW });
     // Without a listener ioredis prints every reconnect failure to stderr; route it to the log instead.
     this.redis.on('error', (error: Error) => options.logger?.warn({ err: error }, 'redis cache connection error'));
   }
@@ -45,14 +53,11 @@ export class RedisCache implements Cache {
   }
 
   async increment(key: string, windowSeconds: number): Promise<number> {
-    // One MULTI so no crash between INCR and PEXPIRE can leave a counter that never expires (a user
-    // locked out forever); NX keeps the expiry of the first increment, which makes the window fixed.
-    const results = await this.redis.multi().incr(key).pexpire(key, toMilliseconds(windowSeconds), 'NX').exec();
-    const [incr] = results ?? [];
-    if (!incr) throw new Error(`increment of ${key} was aborted`);
-    const [error, value] = incr;
-    if (error) throw error;
-    return Number(value);
+    // One script, so no crash between INCR and PEXPIRE can leave a counter that never expires (a
+    // user locked out forever). A script is one command, so it rides auto-pipelining: a MULTI/EXEC
+    // went out in a socket write of its own per request, the gateway's largest cost under load.
+    const redis = this.redis as Redis & { incrementInWindow(key: string, windowMs: number): Promise<number> };
+    return Number(await redis.incrementInWindow(key, toMilliseconds(windowSeconds)));
   }
 
   async ttl(key: string): Promise<number | undefined> {
