@@ -100,6 +100,18 @@ export function projectReadFreshnessSuite(mode: string, start: () => Promise<Run
       expect(afterLogout.body.code).toBe('SESSION_REVOKED');
     });
 
+    it('counts every cached read once against the rate-limit budget', async () => {
+      const projectId = (await newProject(gateway, owner.accessToken, 'Fresh')).id as string;
+      await readCached(owner.accessToken, projectId);
+      const [first, second] = [await read(owner.accessToken, projectId), await read(owner.accessToken, projectId)];
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const header = (answer: typeof first, name: string) => Number(answer.headers.get(name));
+      // Unless a new window began in between (its reset is then further away than the first's).
+      if (header(second, 'ratelimit-reset') <= header(first, 'ratelimit-reset')) {
+        expect(header(second, 'ratelimit-remaining')).toBe(header(first, 'ratelimit-remaining') - 1);
+      }
+    });
+
     it('never shows a project to someone who is not a member, cached or not', async () => {
       const { projectId } = await projectWithMember('member');
       const outsider = await newCustomer(gateway, inbox, 'outsider');

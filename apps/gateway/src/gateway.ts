@@ -15,6 +15,7 @@ import { NestLoggerBridge } from './http/nest-logger.js';
 import { answerClientError, answerFrameworkError } from './http/problem.filter.js';
 import { installAdmissionControl } from './overload/admission-hook.js';
 import { closeWithin } from './overload/graceful-close.js';
+import { GatewayCaches } from './cache/gateway-caches.js';
 import { installProjectFastRead } from './projects/project-fast-read.js';
 import { ProjectReadCache } from './projects/project-read-cache.js';
 import { RequestBudget } from './rate-limit/request-budget.js';
@@ -120,10 +121,13 @@ export async function startGateway(
     verifier: app.get(AccessTokenVerifier),
     revocations: app.get(RevocationList),
     reads: app.get(ProjectReadCache),
+    combinedLookup: app.get(GatewayCaches).combinedLookup,
   });
 
   try {
-    await app.listen(config.port, config.host);
+    // A long accept queue: under overload, connections wait there to be accepted (and then shed at
+    // once) instead of being dropped by the kernel, whose SYN-ACK retries cost the client seconds.
+    await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   } catch (error) {
     await app.close();
     await tracing.shutdown();

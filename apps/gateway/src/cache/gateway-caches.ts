@@ -13,6 +13,25 @@ import {
 export const RATE_LIMIT_AREA = 'ratelimit';
 export const IDEMPOTENCY_AREA = 'idempotency';
 
+/** What a combined look-up found: the counter's new value and the values of the keys read. */
+export interface CombinedLookupResult {
+  count: number;
+  revocation: string | undefined;
+  reads: Array<string | undefined>;
+}
+
+/**
+ * Adds one to a rate-limit counter (as `rateLimits.increment`) and gets a key of the revocations
+ * area and keys of the reads area (as their caches' `get`), in one Redis command: issue 9's project
+ * read needs all four, and ioredis costs about as much per command as per byte it moves.
+ */
+export type CombinedLookup = (
+  counter: string,
+  windowSeconds: number,
+  revocationKey: string,
+  readKeys: string[],
+) => Promise<CombinedLookupResult>;
+
 /**
  * The state the gateway shares with other processes: rate-limit counters and idempotency records
  * (with the other gateway processes), session revocations (written by the auth service) and cached
@@ -27,6 +46,8 @@ export class GatewayCaches implements OnApplicationShutdown {
     /** Undefined when no service can reach this gateway's cache to invalidate what it would hold. */
     readonly reads: Cache | undefined,
     private readonly closers: Array<() => Promise<void>>,
+    /** Only with Redis: the areas then share one connection, where one script can read them all. */
+    readonly combinedLookup?: CombinedLookup,
   ) {}
 
   static open(redis: { url: string | undefined; namespace: string }, sharedCache: Cache | undefined, logger: Logger): GatewayCaches {
@@ -39,9 +60,20 @@ export class GatewayCaches implements OnApplicationShutdown {
       // bumps generations under the reads area: any other prefix would make those invisible here.
       const redisCache = new RedisCache(redisUrl);
       const area = (name: string) => new KeyPrefixedCache(redisCache, prefix(name));
-      return new GatewayCaches(area(RATE_LIMIT_AREA), area(REVOCATIONS_AREA), area(IDEMPOTENCY_AREA), area(GENERATION_READS_AREA), [
-        () => redisCache.close(),
-      ]);
+      const [rateLimits, revocations, reads] = [prefix(RATE_LIMIT_AREA), prefix(REVOCATIONS_AREA), prefix(GENERATION_READS_AREA)];
+      const combinedLookup: CombinedLookup = async (counter, windowSeconds, revocationKey, readKeys) => {
+        const keys = [revocations + revocationKey, ...readKeys.map((key) => reads + key)];
+        const { count, values } = await redisCache.incrementAndGet(rateLimits + counter, windowSeconds, keys);
+        return { count, revocation: values[0], reads: values.slice(1) };
+      };
+      return new GatewayCaches(
+        area(RATE_LIMIT_AREA),
+        area(REVOCATIONS_AREA),
+        area(IDEMPOTENCY_AREA),
+        area(GENERATION_READS_AREA),
+        [() => redisCache.close()],
+        combinedLookup,
+      );
     }
     // Embedded: the launcher's cache, where the services write under the same (unprefixed) keys.
     if (sharedCache) return new GatewayCaches(sharedCache, sharedCache, sharedCache, sharedCache, []);

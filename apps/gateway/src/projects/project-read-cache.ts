@@ -68,6 +68,19 @@ export class ProjectReadCache {
     }
   }
 
+  /**
+   * The keys `current` reads (in the cache given to the constructor), for a caller that reads them
+   * in one command with other keys; undefined when there is no cache.
+   */
+  keysOf(projectId: string, userId: string): [generation: string, entry: string] | undefined {
+    return this.reads?.keysOf(projectId, userId);
+  }
+
+  /** What `current` answers when the keys of `keysOf` hold these values. */
+  currentOf(generation: string | undefined, stored: string | undefined): string | undefined {
+    return this.reads?.resolve(generation, stored).value;
+  }
+
   private async loadAndFill(
     reads: GenerationCheckedCache,
     projectId: string,

@@ -9,6 +9,9 @@ export interface WindowUsage {
   exceeded: boolean;
 }
 
+/** Adds one to the counter `key` (full key, in the limiter's cache) and returns its new value. */
+export type CounterIncrement = (key: string, windowSeconds: number) => Promise<number>;
+
 /**
  * Fixed-window request counters in the shared cache, so every gateway process draws on the same
  * budget. Windows are aligned to the clock and numbered in the key: all processes agree on when a
@@ -21,14 +24,19 @@ export class FixedWindowLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one request for `key` against `limit` requests per window. Rejects when the cache fails. */
-  async hit(key: string, limit: number): Promise<WindowUsage> {
+  /**
+   * Counts one request for `key` against `limit` requests per window. Rejects when the cache fails.
+   * `increment`, when given, counts instead of the cache's own increment (the same counter, read in
+   * one command with other keys).
+   */
+  async hit(key: string, limit: number, increment?: CounterIncrement): Promise<WindowUsage> {
     const windowMs = this.windowSeconds * 1000;
     const now = this.now();
     const window = Math.floor(now / windowMs);
     // In embedded mode the cache is shared with the services without a key prefix, so the key
     // names its owner. A counter outlives its window by at most one window.
-    const count = await this.cache.increment(`gateway:${key}:${window}`, this.windowSeconds);
+    const counter = `gateway:${key}:${window}`;
+    const count = await (increment ? increment(counter, this.windowSeconds) : this.cache.increment(counter, this.windowSeconds));
     return {
       limit,
       remaining: Math.max(0, limit - count),

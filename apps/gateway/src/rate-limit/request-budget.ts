@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RateLimitConfig, RateLimitGroup } from '../config.js';
 import { ProblemException } from '../http/problem.js';
 import { clientKeyOf } from './client-address.js';
-import type { FixedWindowLimiter, WindowUsage } from './fixed-window-limiter.js';
+import type { CounterIncrement, FixedWindowLimiter, WindowUsage } from './fixed-window-limiter.js';
 
 /** One warning per this interval is enough to tell operators the cache is down; more only floods the log. */
 const CACHE_WARNING_INTERVAL_MS = 10_000;
@@ -33,22 +33,30 @@ export class RequestBudget {
     private readonly logger: Logger,
   ) {}
 
-  /** Counts `request` (once) against the global budget and, when given, its group's. */
-  count(request: FastifyRequest, group: RateLimitGroup | undefined): Promise<BudgetVerdict> {
+  /**
+   * Counts `request` (once) against the global budget and, when given, its group's. `increment`,
+   * when given, adds to the global counter in place of the cache's own increment; it is only called
+   * (synchronously) when this call is the one that counts.
+   */
+  count(request: FastifyRequest, group: RateLimitGroup | undefined, increment?: CounterIncrement): Promise<BudgetVerdict> {
     let verdict = this.verdicts.get(request);
     if (!verdict) {
-      verdict = this.countOnce(request, group);
+      verdict = this.countOnce(request, group, increment);
       this.verdicts.set(request, verdict);
     }
     return verdict;
   }
 
-  private async countOnce(request: FastifyRequest, group: RateLimitGroup | undefined): Promise<BudgetVerdict> {
+  private async countOnce(
+    request: FastifyRequest,
+    group: RateLimitGroup | undefined,
+    increment: CounterIncrement | undefined,
+  ): Promise<BudgetVerdict> {
     const client = clientKeyOf(request.ip);
     let usages: WindowUsage[];
     try {
       usages = await Promise.all([
-        this.limiter.hit(`global:${client}`, this.limits.global),
+        this.limiter.hit(`global:${client}`, this.limits.global, increment),
         ...(group ? [this.limiter.hit(`${group}:${client}`, this.limits.groups[group])] : []),
       ]);
     } catch (error) {

@@ -43,6 +43,16 @@ export class GenerationCheckedCache {
   async read(scope: string, item: string): Promise<GenerationRead> {
     // Both in one round trip on Redis (pipelined); the entry is only trusted if its tag matches.
     const [generation, stored] = await Promise.all([this.cache.get(generationKey(scope)), this.cache.get(entryKey(scope, item))]);
+    return this.resolve(generation, stored);
+  }
+
+  /** The keys `read` gets (the scope's generation, the item's entry), for a reader that gets them itself. */
+  keysOf(scope: string, item: string): [generation: string, entry: string] {
+    return [generationKey(scope), entryKey(scope, item)];
+  }
+
+  /** What `read` answers when the keys of `keysOf` hold these values. */
+  resolve(generation: string | undefined, stored: string | undefined): GenerationRead {
     if (generation === undefined) return { value: undefined, generation: undefined };
     const value = stored === undefined ? undefined : valueIfTagged(stored, generation);
     return { value, generation };

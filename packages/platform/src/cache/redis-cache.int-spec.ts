@@ -72,6 +72,18 @@ describe('RedisCache (real Redis)', () => {
     expect(await cache.ttl('burst')).toBe(30);
   });
 
+  it('increments in a window and gets other keys in one command, missing keys in their places', async () => {
+    await cache.set('first', 'one', 30);
+    await cache.set('third', 'three', 30);
+    expect(await cache.incrementAndGet('combined', 30, ['first', 'second', 'third', 'fourth'])).toEqual({
+      count: 1,
+      values: ['one', undefined, 'three', undefined],
+    });
+    expect(await cache.incrementAndGet('combined', 1, [])).toEqual({ count: 2, values: [] });
+    // The window is the first increment's: the second did not shorten or extend it.
+    expect(await cache.ttl('combined')).toBe(30);
+  });
+
   it('refuses to increment a value that is not an integer', async () => {
     await cache.set('text', 'abc', 30);
     await expect(cache.increment('text', 30)).rejects.toThrow(/not an integer/);

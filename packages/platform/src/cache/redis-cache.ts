@@ -21,6 +21,15 @@ redis.call('PEXPIRE', KEYS[1], ARGV[1], 'NX')
 return count
 `;
 
+/** INCREMENT_IN_WINDOW on KEYS[1], then GET of every other key: nil (a missing key) stays in its place. */
+const INCREMENT_AND_GET = `
+local count = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1], 'NX')
+local answer = { count }
+for i = 2, #KEYS do answer[i] = redis.call('GET', KEYS[i]) end
+return answer
+`;
+
 /** The distributed-mode cache. */
 export class RedisCache implements Cache {
   private readonly redis: Redis;
@@ -36,6 +45,7 @@ export class RedisCache implements Cache {
       enableAutoPipelining: true,
     });
     this.redis.defineCommand('incrementInWindow', { numberOfKeys: 1, lua: INCREMENT_IN_WINDOW });
+    this.redis.defineCommand('incrementAndGet', { lua: INCREMENT_AND_GET });
     // Without a listener ioredis prints every reconnect failure to stderr; route it to the log instead.
     this.redis.on('error', (error: Error) => options.logger?.warn({ err: error }, 'redis cache connection error'));
   }
@@ -58,6 +68,22 @@ export class RedisCache implements Cache {
     // went out in a socket write of its own per request, the gateway's largest cost under load.
     const redis = this.redis as Redis & { incrementInWindow(key: string, windowMs: number): Promise<number> };
     return Number(await redis.incrementInWindow(key, toMilliseconds(windowSeconds)));
+  }
+
+  /**
+   * `increment(counter, windowSeconds)` and `get` of each of `keys`, in one command: a request that
+   * needs all of them costs one command on this connection instead of one per key (issue 9's read).
+   */
+  async incrementAndGet(
+    counter: string,
+    windowSeconds: number,
+    keys: string[],
+  ): Promise<{ count: number; values: Array<string | undefined> }> {
+    const redis = this.redis as Redis & {
+      incrementAndGet(numberOfKeys: number, ...args: Array<string | number>): Promise<[number, ...Array<string | null>]>;
+    };
+    const [count, ...values] = await redis.incrementAndGet(1 + keys.length, counter, ...keys, toMilliseconds(windowSeconds));
+    return { count: Number(count), values: keys.map((_, index) => values[index] ?? undefined) };
   }
 
   async ttl(key: string): Promise<number | undefined> {

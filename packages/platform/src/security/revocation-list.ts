@@ -19,11 +19,16 @@ export class RevocationList {
   ) {}
 
   async revokeSessions(sessionIds: string[]): Promise<void> {
-    await Promise.all(sessionIds.map((id) => this.cache.set(`revoked-session:${id}`, '1', this.ttlSeconds)));
+    await Promise.all(sessionIds.map((id) => this.cache.set(this.keyOf(id), '1', this.ttlSeconds)));
   }
 
   async isSessionRevoked(sessionId: string): Promise<boolean> {
-    return (await this.cache.get(`revoked-session:${sessionId}`)) !== undefined;
+    return (await this.cache.get(this.keyOf(sessionId))) !== undefined;
+  }
+
+  /** The key `isSessionRevoked` reads, for a reader that reads it with others: any value means revoked. */
+  keyOf(sessionId: string): string {
+    return `revoked-session:${sessionId}`;
   }
 }
 
