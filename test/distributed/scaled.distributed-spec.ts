@@ -7,6 +7,7 @@ import { notificationPreferencesSuite } from '../notification-preferences-suite.
 import { scaledOut, startDistributedPlatform } from '../platforms.js';
 import { joinProject, newProject } from '../project-helpers.js';
 import { projectAuthorizationSuite } from '../project-authorization-suite.js';
+import { projectReadFreshnessSuite } from '../project-read-freshness-suite.js';
 import { newCustomer } from '../security-helpers.js';
 import { walkTheStory } from '../story.js';
 import { workspaceSuite } from '../workspace-suite.js';
@@ -58,6 +59,9 @@ describe('scaled out: 2 replicas of every service, 2 gateways behind the entry p
 
 workspaceSuite('scaled distributed platform', borrowed);
 projectAuthorizationSuite('scaled distributed platform', borrowed);
+// Through the entry proxy consecutive requests alternate between the gateways: a change answered by
+// one must show in the next read answered from the other's cache.
+projectReadFreshnessSuite('scaled distributed platform', borrowed);
 notificationPreferencesSuite('scaled distributed platform', borrowed);
 authSecuritySuite('scaled distributed platform', borrowed);
 billingSuite('scaled distributed platform', async () => {
