@@ -1,17 +1,17 @@
 import { DB, type Db, type KeysetPosition } from '@msp/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PlanId } from '../billing/plans.js';
 import { olderThan } from '../common/keyset.js';
 import { members, people, projects } from '../db/schema.js';
 
-export const PROJECT_PLANS = ['free', 'pro', 'business'] as const;
 export const PROJECT_STATUSES = ['active', 'archived'] as const;
 
 export interface AdminProjectFilter {
   /** Part of the name or the key, matched literally in any case. */
   q?: string;
   status?: (typeof PROJECT_STATUSES)[number];
-  plan?: (typeof PROJECT_PLANS)[number];
+  plan?: PlanId;
 }
 
 export interface AdminProjectRow {

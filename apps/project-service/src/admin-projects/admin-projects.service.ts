@@ -1,10 +1,10 @@
 import { decodeCursor, pageSize, toPage, type Caller, type FieldProblem } from '@msp/platform';
 import { Injectable } from '@nestjs/common';
+import { PLAN_IDS } from '../billing/plans.js';
 import { isUuid } from '../common/validation.js';
 import { AdminProjectsError } from './admin-projects.errors.js';
 import {
   AdminProjectsRepository,
-  PROJECT_PLANS,
   PROJECT_STATUSES,
   type AdminProjectFilter,
   type AdminProjectRow,
@@ -81,9 +81,9 @@ function parseQuery(query: ListAllProjectsQuery) {
     else problems.push({ path: 'status', message: `must be one of ${PROJECT_STATUSES.join(', ')}` });
   }
   if (query.plan) {
-    const plan = PROJECT_PLANS.find((each) => each === query.plan);
+    const plan = PLAN_IDS.find((each) => each === query.plan);
     if (plan) filter.plan = plan;
-    else problems.push({ path: 'plan', message: `must be one of ${PROJECT_PLANS.join(', ')}` });
+    else problems.push({ path: 'plan', message: `must be one of ${PLAN_IDS.join(', ')}` });
   }
   const after = decodeCursor(query.cursor);
   if (query.cursor && (!after || !isUuid(after.id))) problems.push({ path: 'cursor', message: 'is invalid' });
